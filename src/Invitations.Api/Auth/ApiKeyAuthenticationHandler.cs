@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Invitations.Api.ErrorHandling;
+using Invitations.Application.Workspaces.AuthenticateApiKey;
+using Invitations.Domain.Common;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Invitations.Api.Auth;
+
+/// <summary>Workspace API keys, as <c>Authorization: Bearer</c> or <c>x-api-key</c>; the key's member becomes the caller.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = ReadKey(Request);
+        if (key is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var actor = key.Length > 200 ? null : await mediator.Send(new AuthenticateApiKeyQuery(key), Context.RequestAborted);
+        if (actor is null)
+        {
+            return AuthenticateResult.Fail("Unknown API key.");
+        }
+
+        var identity = new ClaimsIdentity(Caller.ToClaims(actor), SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(
+            ErrorCodes.Unauthorized,
+            ReadKey(Request) is null
+                ? "An API key is required, as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."
+                : "The API key is not valid."));
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(ErrorCodes.Forbidden, "This API key belongs to another workspace."));
+
+    private static string? ReadKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return NullIfEmpty(header["Bearer ".Length..]);
+        }
+
+        return NullIfEmpty(request.Headers["x-api-key"].ToString());
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,34 @@
+using Invitations.Application.Invitations.AcceptInvitation;
+using Invitations.Application.Invitations.LookupInvitation;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Invitations.Api.Endpoints;
+
+/// <summary>No key: the token is the credential. Rate-limited per client address.</summary>
+internal static class InviteeEndpoints
+{
+    public const string RateLimitPolicy = "invitee";
+
+    public static IEndpointRouteBuilder MapInviteeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var invitee = app.MapGroup("/v1/invitations")
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithTags("Invitee")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(429);
+
+        invitee.MapPost("/lookup", LookupAsync).WithName("LookupInvitation")
+            .WithSummary("What an invitation link is for: workspace, inviter, role, status");
+        invitee.MapPost("/accept", AcceptAsync).WithName("AcceptInvitation")
+            .WithSummary("Accept an invitation; single use").ProducesProblem(409).ProducesProblem(410);
+        return app;
+    }
+
+    private static async Task<Ok<InvitationLookupResponse>> LookupAsync(
+        TokenRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new LookupInvitationQuery(body.Token), cancellationToken));
+
+    private static async Task<Ok<AcceptedInvitationResponse>> AcceptAsync(
+        AcceptInvitationRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new AcceptInvitationCommand(body.Token, body.FirstName, body.LastName), cancellationToken));
+}

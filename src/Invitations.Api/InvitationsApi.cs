@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Invitations.Api.Auth;
+using Invitations.Api.Compatibility;
+using Invitations.Api.Endpoints;
+using Invitations.Api.ErrorHandling;
+using Invitations.Application;
+using Invitations.Application.Common;
+using Invitations.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Invitations.Api;
+
+/// <summary>The composition root, shared by the web host and the command-line verbs.</summary>
+public static class InvitationsApi
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure(builder.Configuration);
+        services.AddInvitationsAuth();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
+        services.AddRateLimiter(options =>
+        {
+            var perMinute = builder.Configuration.GetValue("Invitations:InviteeRequestsPerMinute", new InvitationOptions().InviteeRequestsPerMinute);
+            options.AddPolicy(InviteeEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                return new ValueTask(ErrorWriter.WriteAsync(context.HttpContext, new ApiError(
+                    429, "rate-limited", "Too many requests.", "Too many requests from this address; try again shortly.", RetryAfter: retryAfter)));
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseBodySizeLimit();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapTimelinesEndpoints();
+        app.MapTrilletEndpoints();
+        app.MapInvitationEndpoints();
+        app.MapInviteeEndpoints();
+        app.MapAdminEndpoints();
+        app.MapAcceptPage();
+        app.MapOperationsEndpoints();
+        return app;
+    }
+}

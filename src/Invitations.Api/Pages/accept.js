@@ -1,0 +1,247 @@
+/*
+ * Invitation acceptance page.
+ *
+ * This page (accept.html + accept.css + accept.js) is what a customer's own front end
+ * would copy to its verified custom domain. It is self-contained (no framework, no
+ * build step, no external assets) and needs only the two POST routes:
+ *   POST /v1/invitations/lookup  {"token"}                           -> invitation details
+ *   POST /v1/invitations/accept  {"token", "first_name"?, "last_name"?} -> membership
+ * The token arrives in the URL fragment (#token=...), which browsers never send to a
+ * server; it is removed from the address bar at once and kept only in memory.
+ * Opening the page never accepts anything: only the "Accept invitation" button does.
+ */
+(function () {
+  'use strict';
+
+  const LOOKUP_URL = '/v1/invitations/lookup';
+  const ACCEPT_URL = '/v1/invitations/accept';
+  const TIMEOUT_MS = 15000;
+
+  const card = document.getElementById('card');
+  const announcer = document.getElementById('announcer');
+  const acceptButton = document.getElementById('accept');
+  const nameInputs = {
+    first_name: document.getElementById('first-name'),
+    last_name: document.getElementById('last-name'),
+  };
+  const formError = document.getElementById('form-error');
+  const waitMessage = document.getElementById('wait-message');
+
+  let token = '';
+  let lastAction = lookup;
+
+  // --- Token: read from the fragment, then drop it from the address bar. -----------
+  function takeToken() {
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const value = (params.get('token') || '').trim();
+    if (location.hash) {
+      try { history.replaceState(null, '', location.pathname + location.search); } catch (_) { /* ignore */ }
+    }
+    return value;
+  }
+
+  // --- Rendering -------------------------------------------------------------------
+  function show(state) {
+    card.dataset.state = state;
+    let heading = null;
+    for (const view of card.querySelectorAll('[data-view]')) {
+      const active = view.dataset.view === state;
+      view.hidden = !active;
+      if (active) heading = view.querySelector('h1');
+    }
+    if (!heading) return;
+    announcer.textContent = heading.textContent;
+    if (state !== 'loading') heading.focus();
+  }
+
+  function fill(name, value) {
+    if (value === undefined || value === null || value === '') return;
+    for (const el of card.querySelectorAll('[data-f="' + name + '"]')) el.textContent = String(value);
+  }
+
+  function humanize(value) {
+    const text = String(value || '').replace(/[_-]+/g, ' ').trim().toLowerCase();
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+  }
+
+  function relativeTime(date) {
+    const seconds = (date.getTime() - Date.now()) / 1000;
+    const abs = Math.abs(seconds);
+    const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+    if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+    if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+    return rtf.format(Math.round(seconds / 86400), 'day');
+  }
+
+  function renderDetails(data) {
+    fill('workspace_name', data.workspace_name);
+    fill('inviter_email', data.inviter_email);
+    fill('email', data.email);
+    fill('team', data.team);
+    fill('role', humanize(data.role));
+    const expires = data.expires_at ? new Date(data.expires_at) : null;
+    if (expires && !isNaN(expires.getTime())) {
+      fill('expires', new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(expires));
+      fill('expires_rel', '(' + relativeTime(expires) + ')');
+    }
+    if (typeof data.inviter_email === 'string' && data.inviter_email.includes('@')) {
+      const subject = 'New invitation' + (data.workspace_name ? ' to ' + data.workspace_name : '');
+      const href = 'mailto:' + encodeURIComponent(data.inviter_email).replace('%40', '@') +
+        '?subject=' + encodeURIComponent(subject);
+      for (const link of card.querySelectorAll('[data-mailto]')) {
+        link.setAttribute('href', href);
+        link.hidden = false;
+      }
+    }
+  }
+
+  function retryAfterSeconds(response) {
+    const header = response.headers.get('Retry-After');
+    if (!header) return 0;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+    const date = Date.parse(header);
+    return isNaN(date) ? 0 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  }
+
+  let countdownTimer = 0;
+  function showRateLimited(seconds) {
+    clearTimeout(countdownTimer);
+    let remaining = seconds;
+    const tick = () => {
+      waitMessage.textContent = remaining > 0
+        ? 'Please wait ' + remaining + (remaining === 1 ? ' second' : ' seconds') + ' before trying again.'
+        : 'You can try again now.';
+      if (remaining > 0 && card.dataset.state === 'rate-limited') {
+        remaining -= 1;
+        countdownTimer = setTimeout(tick, 1000);
+      }
+    };
+    show('rate-limited');
+    tick();
+  }
+
+  // --- Networking ------------------------------------------------------------------
+  async function post(url, body) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      let data = null;
+      if ((response.headers.get('Content-Type') || '').includes('json')) {
+        try { data = await response.json(); } catch (_) { data = null; }
+      }
+      return { status: response.status, data: data || {}, response };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // Shared handling of the statuses both routes may return; true when handled.
+  function handleCommon(result) {
+    if (result.status === 404) { show('unknown'); return true; }
+    if (result.status === 410) { show('expired'); return true; }
+    if (result.status === 429) { showRateLimited(retryAfterSeconds(result.response)); return true; }
+    return false;
+  }
+
+  async function lookup() {
+    lastAction = lookup;
+    if (!token) { show('unknown'); return; }
+    show('loading');
+    let result;
+    try { result = await post(LOOKUP_URL, { token }); } catch (_) { show('error'); return; }
+    if (handleCommon(result)) return;
+    if (result.status === 400) { show('unknown'); return; }
+    if (result.status !== 200) { show('error'); return; }
+    renderDetails(result.data);
+    const byStatus = { pending: 'valid', accepted: 'used', revoked: 'revoked', expired: 'expired' };
+    show(byStatus[result.data.status] || 'unknown');
+  }
+
+  function clearErrors() {
+    formError.hidden = true;
+    formError.textContent = '';
+    for (const input of Object.values(nameInputs)) {
+      input.removeAttribute('aria-invalid');
+      const message = document.getElementById(input.id + '-error');
+      message.hidden = true;
+      message.textContent = '';
+    }
+  }
+
+  function showFieldErrors(errors) {
+    const general = [];
+    for (const [key, messages] of Object.entries(errors || {})) {
+      const text = [].concat(messages).map(String).join(' ');
+      const normalized = key.toLowerCase().replace(/[^a-z]/g, '');
+      const input = normalized === 'firstname' ? nameInputs.first_name
+        : normalized === 'lastname' ? nameInputs.last_name : null;
+      if (!input) { general.push(text); continue; }
+      input.setAttribute('aria-invalid', 'true');
+      const message = document.getElementById(input.id + '-error');
+      message.textContent = text;
+      message.hidden = false;
+    }
+    if (general.length || !card.querySelector('[aria-invalid="true"]')) {
+      formError.textContent = general.length ? general.join(' ') : 'Please check the details above and try again.';
+      formError.hidden = false;
+    }
+    const invalid = card.querySelector('input[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+  }
+
+  function setBusy(busy) {
+    acceptButton.disabled = busy;
+    acceptButton.setAttribute('aria-busy', busy ? 'true' : 'false');
+    acceptButton.textContent = busy ? 'Accepting…' : 'Accept invitation';
+    for (const input of Object.values(nameInputs)) input.readOnly = busy;
+  }
+
+  async function accept() {
+    lastAction = accept;
+    if (card.dataset.state !== 'valid') show('valid');
+    clearErrors();
+    setBusy(true);
+    const body = { token };
+    for (const [field, input] of Object.entries(nameInputs)) {
+      const value = input.value.trim();
+      if (value) body[field] = value;
+    }
+    let result;
+    try { result = await post(ACCEPT_URL, body); } catch (_) { setBusy(false); show('error'); return; }
+    setBusy(false);
+    if (result.status === 200) {
+      renderDetails(result.data);
+      show('accepted');
+      token = '';
+      return;
+    }
+    if (handleCommon(result)) return;
+    if (result.status === 409) {
+      const status = String(result.data.invitation_status || '');
+      const revoked = status === 'revoked' || (!status && /revoked/i.test(String(result.data.type || '')));
+      show(revoked ? 'revoked' : status === 'expired' ? 'expired' : 'used');
+      return;
+    }
+    if (result.status === 400) { showFieldErrors(result.data.errors); return; }
+    show('error');
+  }
+
+  // --- Wiring ----------------------------------------------------------------------
+  acceptButton.addEventListener('click', () => { if (!acceptButton.disabled) accept(); });
+  for (const button of card.querySelectorAll('[data-retry]')) {
+    button.addEventListener('click', () => lastAction());
+  }
+
+  token = takeToken();
+  lookup();
+})();

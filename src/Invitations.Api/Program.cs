@@ -1,0 +1,26 @@
+using Invitations.Api;
+using Invitations.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+var verb = args.Length > 0 && CommandLine.Verbs.Contains(args[0]);
+var builder = InvitationsApi.CreateBuilder(verb ? [] : args);
+if (verb)
+{
+    // A verb does its work and exits: no job server, no listening socket.
+    builder.Configuration["Hangfire:ServerEnabled"] = "false";
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    return await CommandLine.RunAsync(builder.Build(), args);
+}
+
+var app = InvitationsApi.Build(builder);
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<InvitationsDbContext>().Database.MigrateAsync();
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

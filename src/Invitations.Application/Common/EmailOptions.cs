@@ -1,0 +1,16 @@
+namespace Invitations.Application.Common;
+
+/// <summary>The <c>Email</c> configuration section.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string Transport { get; set; } = "Smtp";
+
+    public string DirectoryPath { get; set; } = "./.data/mail";
+
+    public string DefaultFrom { get; set; } = "Invitations <no-reply@localhost>";
+
+    /// <summary>Seconds between delivery attempts; one attempt more than there are delays. About two hours in all.</summary>
+    public int[] RetryDelaysSeconds { get; set; } = [30, 120, 600, 1800, 3600];
+}

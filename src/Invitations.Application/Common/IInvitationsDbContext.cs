@@ -1,0 +1,21 @@
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Application.Common;
+
+public interface IInvitationsDbContext
+{
+    DbSet<Workspace> Workspaces { get; }
+
+    DbSet<Member> Members { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    /// <summary>Draws a member id from the sequence invitations reserve theirs from.</summary>
+    Task<long> NextUserIdAsync(CancellationToken cancellationToken);
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace Invitations.Application.Common;
+
+/// <summary>The <c>Invitations</c> configuration section.</summary>
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    public string FrontendBaseUrl { get; set; } = "http://localhost:8080";
+
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    public int DailyLimitPerWorkspace { get; set; } = 500;
+
+    public string ExpirySweepCron { get; set; } = "*/5 * * * *";
+
+    public int InviteeRequestsPerMinute { get; set; } = 30;
+
+    public string AcceptUrl(string? verifiedDomain, string token) =>
+        $"{(verifiedDomain is null ? FrontendBaseUrl.TrimEnd('/') : "https://" + verifiedDomain)}/invitations/accept#token={token}";
+}

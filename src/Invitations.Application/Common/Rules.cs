@@ -1,0 +1,27 @@
+using FluentValidation;
+using Invitations.Domain.Common;
+using Invitations.Domain.Workspaces;
+
+namespace Invitations.Application.Common;
+
+/// <summary>Field rules shared by the validators, so every route rejects the same input with the same words.</summary>
+internal static class Rules
+{
+    public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(EmailAddress.IsValid).WithMessage((_, value) => Problem(value));
+
+    private static string Problem(string? value) =>
+        EmailAddress.TryCreate(value, out _, out var problem) ? "" : problem;
+
+    public static IRuleBuilderOptions<T, string?> ValidRole<T>(this IRuleBuilder<T, string?> rule, IReadOnlyCollection<string> allowed) =>
+        rule.Must(r => Roles.TryParse(r, out var role) && allowed.Contains(role.Name()))
+            .WithMessage($"Role must be one of: {string.Join(", ", allowed)}.");
+
+    public static IRuleBuilderOptions<T, string?> ValidName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Member.MaxNameLength).Must(NoControlCharacters).WithMessage("Names can't contain control characters.");
+
+    public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Team.MaxTitleLength).Must(NoControlCharacters).WithMessage("Titles can't contain control characters.");
+
+    private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Invitations.Application.Common;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        // MediatR 5 has no registration helper for Microsoft's container: one scan finds handlers and validators.
+        var contracts = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && contracts.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+
+        services.AddScoped<Workspaces.IWorkspaceDirectory, Workspaces.WorkspaceDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+using MediatR;
+
+namespace Invitations.Application.Invitations.AcceptInvitation;
+
+public sealed record AcceptInvitationCommand(string? Token, string? FirstName = null, string? LastName = null)
+    : IRequest<AcceptedInvitationResponse>;
+
+public sealed record AcceptedInvitationResponse(Guid WorkspaceId, string WorkspaceName, long UserId, string Role, string Team);

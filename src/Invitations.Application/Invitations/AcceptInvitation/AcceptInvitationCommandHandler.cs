@@ -1,0 +1,49 @@
+using Invitations.Application.Common;
+using Invitations.Application.Workspaces;
+using Invitations.Domain.Common;
+using Invitations.Domain.Workspaces;
+using MediatR;
+
+namespace Invitations.Application.Invitations.AcceptInvitation;
+
+internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, IWorkspaceDirectory workspaces, TimeProvider clock)
+    : IRequestHandler<AcceptInvitationCommand, AcceptedInvitationResponse>
+{
+    public async Task<AcceptedInvitationResponse> Handle(AcceptInvitationCommand command, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.FindByTokenAsync(command.Token!, cancellationToken) ?? throw InvitationErrors.NotFound();
+        var now = clock.GetUtcNow();
+        invitation.Accept(now);
+        if (await workspaces.IsActiveMemberAsync(invitation.WorkspaceId, invitation.NormalizedEmail, cancellationToken))
+        {
+            throw InvitationErrors.AlreadyMember(invitation.Email);
+        }
+
+        var workspace = await workspaces.FindAsync(invitation.WorkspaceId, cancellationToken)
+            ?? throw WorkspaceLoader.NotFound(invitation.WorkspaceId);
+        workspaces.Admit(Member.Join(
+            invitation.WorkspaceId,
+            invitation.UserId,
+            EmailAddress.Create(invitation.Email),
+            string.IsNullOrWhiteSpace(command.FirstName) ? invitation.FirstName : command.FirstName,
+            string.IsNullOrWhiteSpace(command.LastName) ? invitation.LastName : command.LastName,
+            invitation.Role,
+            new TeamRef(invitation.TeamId, invitation.TeamTitle),
+            now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.Concurrency)
+        {
+            // Another accept (or a revoke) of the same invitation committed first.
+            throw new DomainException(ErrorCodes.NotPending, "This invitation has already been used.")
+            {
+                Details = new Dictionary<string, object?> { ["invitation_status"] = "accepted" },
+            };
+        }
+
+        return new AcceptedInvitationResponse(
+            invitation.WorkspaceId.Value, workspace.Name, invitation.UserId, invitation.Role.Name(), invitation.TeamTitle);
+    }
+}

@@ -1,0 +1,6 @@
+using Invitations.Domain.Invitations;
+using MediatR;
+
+namespace Invitations.Application.Invitations.GetInvitation;
+
+public sealed record GetInvitationQuery(Actor Actor, InvitationId InvitationId) : IRequest<InvitationResponse>;

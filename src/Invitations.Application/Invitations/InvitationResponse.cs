@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+
+namespace Invitations.Application.Invitations;
+
+public sealed record InvitationResponse(
+    Guid Id,
+    Guid WorkspaceId,
+    string Email,
+    string? FirstName,
+    string? LastName,
+    string Role,
+    string Team,
+    string Status,
+    long UserId,
+    InvitedBy InvitedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? RevokedAt,
+    string? EmailStatus,
+    DateTimeOffset? EmailSentAt,
+    string? LastEmailError)
+{
+    /// <summary>Only when the caller asked to deliver the link itself (<c>send_email: false</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AcceptUrl { get; init; }
+
+    public static InvitationResponse From(Invitation i, DateTimeOffset now) => new(
+        i.Id.Value,
+        i.WorkspaceId.Value,
+        i.Email,
+        i.FirstName,
+        i.LastName,
+        i.Role.Name(),
+        i.TeamTitle,
+        i.StatusAt(now).ToString().ToLowerInvariant(),
+        i.UserId,
+        new InvitedBy(i.InvitedByUserId, i.InvitedByEmail),
+        i.CreatedAt,
+        i.ExpiresAt,
+        i.AcceptedAt,
+        i.RevokedAt,
+        i.EmailStatus == Domain.Invitations.EmailStatus.None ? null : i.EmailStatus.ToString().ToLowerInvariant(),
+        i.EmailSentAt,
+        i.LastEmailError);
+}
+
+public sealed record InvitedBy(long UserId, string Email);

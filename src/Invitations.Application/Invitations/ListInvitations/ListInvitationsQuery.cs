@@ -1,0 +1,13 @@
+using Invitations.Domain.Invitations;
+using MediatR;
+
+namespace Invitations.Application.Invitations.ListInvitations;
+
+public sealed record ListInvitationsQuery(Actor Actor, string? Status = null, string? Email = null, int? Limit = null, string? Cursor = null)
+    : IRequest<InvitationPage>
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 100;
+}
+
+public sealed record InvitationPage(IReadOnlyList<InvitationResponse> Items, string? NextCursor);

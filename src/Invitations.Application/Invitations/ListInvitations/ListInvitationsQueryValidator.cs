@@ -1,0 +1,17 @@
+using FluentValidation;
+
+namespace Invitations.Application.Invitations.ListInvitations;
+
+internal sealed class ListInvitationsQueryValidator : AbstractValidator<ListInvitationsQuery>
+{
+    private static readonly string[] Statuses = ["pending", "accepted", "revoked", "expired"];
+
+    public ListInvitationsQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, ListInvitationsQuery.MaxLimit);
+        RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
+            .WithMessage($"Status must be one of: {string.Join(", ", Statuses)}.");
+        RuleFor(q => q.Email).MaximumLength(254);
+        RuleFor(q => q.Cursor).Must(c => PageCursor.TryDecode(c, out _)).WithMessage("Cursor is not one this service issued.");
+    }
+}

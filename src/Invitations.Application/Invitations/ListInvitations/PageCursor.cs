@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace Invitations.Application.Invitations.ListInvitations;
+
+/// <summary>The position after the last item of a page, newest first: (created_at, id), opaque to clients.</summary>
+internal sealed record PageCursor(DateTimeOffset CreatedAt, Guid Id)
+{
+    public string Encode() =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CreatedAt.UtcTicks}.{Id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryDecode(string? value, out PageCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        try
+        {
+            var base64 = value.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+            var parts = text.Split('.');
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(parts[1], "N", out var id))
+            {
+                cursor = new PageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return false;
+    }
+}

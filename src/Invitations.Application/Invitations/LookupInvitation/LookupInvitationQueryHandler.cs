@@ -1,0 +1,27 @@
+using Invitations.Application.Common;
+using Invitations.Application.Workspaces;
+using Invitations.Domain.Workspaces;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Application.Invitations.LookupInvitation;
+
+internal sealed class LookupInvitationQueryHandler(IInvitationsDbContext db, IWorkspaceDirectory workspaces, TimeProvider clock)
+    : IRequestHandler<LookupInvitationQuery, InvitationLookupResponse>
+{
+    public async Task<InvitationLookupResponse> Handle(LookupInvitationQuery query, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.AsNoTracking().FindByTokenAsync(query.Token!, cancellationToken)
+            ?? throw InvitationErrors.NotFound();
+        var workspace = await workspaces.FindAsync(invitation.WorkspaceId, cancellationToken) ?? throw InvitationErrors.NotFound();
+        return new InvitationLookupResponse(
+            workspace.Id.Value,
+            workspace.Name,
+            invitation.InvitedByEmail,
+            invitation.Role.Name(),
+            invitation.TeamTitle,
+            invitation.Email,
+            invitation.ExpiresAt,
+            invitation.StatusAt(clock.GetUtcNow()).ToString().ToLowerInvariant());
+    }
+}

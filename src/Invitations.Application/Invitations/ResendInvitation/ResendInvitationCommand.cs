@@ -1,0 +1,6 @@
+using Invitations.Domain.Invitations;
+using MediatR;
+
+namespace Invitations.Application.Invitations.ResendInvitation;
+
+public sealed record ResendInvitationCommand(Actor Actor, InvitationId InvitationId) : IRequest<InvitationResponse>;

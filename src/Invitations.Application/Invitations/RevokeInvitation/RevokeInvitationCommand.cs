@@ -1,0 +1,6 @@
+using Invitations.Domain.Invitations;
+using MediatR;
+
+namespace Invitations.Application.Invitations.RevokeInvitation;
+
+public sealed record RevokeInvitationCommand(Actor Actor, InvitationId InvitationId) : IRequest<InvitationResponse>;

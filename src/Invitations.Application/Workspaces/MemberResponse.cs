@@ -1,0 +1,19 @@
+using Invitations.Domain.Workspaces;
+
+namespace Invitations.Application.Workspaces;
+
+public sealed record MemberResponse(
+    long UserId,
+    Guid WorkspaceId,
+    string Email,
+    string? FirstName,
+    string? LastName,
+    string Role,
+    string Team,
+    string Status,
+    DateTimeOffset JoinedAt)
+{
+    public static MemberResponse From(Member m) => new(
+        m.UserId, m.WorkspaceId.Value, m.Email, m.FirstName, m.LastName, m.Role.Name(), m.TeamTitle,
+        m.Status.ToString().ToLowerInvariant(), m.JoinedAt);
+}

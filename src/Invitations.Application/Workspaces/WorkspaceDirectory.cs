@@ -1,0 +1,32 @@
+using Invitations.Application.Common;
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Application.Workspaces;
+
+internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceDirectory
+{
+    public Task<WorkspaceCard?> FindAsync(WorkspaceId id, CancellationToken cancellationToken) =>
+        db.Workspaces.AsNoTracking()
+            .Where(w => w.Id == id)
+            .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<TeamRef?> FindTeamAsync(WorkspaceId id, string? title, CancellationToken cancellationToken)
+    {
+        var normalized = Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);
+        return db.Workspaces.AsNoTracking()
+            .Where(w => w.Id == id)
+            .SelectMany(w => w.Teams)
+            .Where(t => t.NormalizedTitle == normalized)
+            .Select(t => new TeamRef(t.Id, t.Title))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public Task<bool> IsActiveMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Members.AnyAsync(
+            m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active,
+            cancellationToken);
+
+    public void Admit(Member member) => db.Members.Add(member);
+}

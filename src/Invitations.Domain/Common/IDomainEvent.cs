@@ -1,0 +1,3 @@
+namespace Invitations.Domain.Common;
+
+public interface IDomainEvent;

@@ -1,0 +1,256 @@
+using Invitations.Domain.Common;
+using Invitations.Domain.Workspaces;
+
+namespace Invitations.Domain.Invitations;
+
+public sealed class Invitation : AggregateRoot
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan ResendCooldown = TimeSpan.FromSeconds(60);
+    public const int MinLifetimeDays = 1;
+    public const int MaxLifetimeDays = 30;
+
+    private Invitation()
+    {
+    }
+
+    public InvitationId Id { get; private set; }
+
+    public WorkspaceId WorkspaceId { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    public string? FirstName { get; private set; }
+
+    public string? LastName { get; private set; }
+
+    public Role Role { get; private set; }
+
+    public Guid TeamId { get; private set; }
+
+    public string TeamTitle { get; private set; } = "";
+
+    /// <summary>Reserved from the user id sequence when the row is inserted; the member gets exactly this id.</summary>
+    public long UserId { get; private set; }
+
+    public long InvitedByUserId { get; private set; }
+
+    public string InvitedByEmail { get; private set; } = "";
+
+    public InvitationStatus Status { get; private set; }
+
+    public TimeSpan Lifetime { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public DateTimeOffset? LastResentAt { get; private set; }
+
+    public string? TokenHash { get; private set; }
+
+    public int DeliveryVersion { get; private set; }
+
+    public EmailStatus EmailStatus { get; private set; }
+
+    public DateTimeOffset? EmailRequestedAt { get; private set; }
+
+    public DateTimeOffset? EmailSentAt { get; private set; }
+
+    public string? LastEmailError { get; private set; }
+
+    /// <summary>Hangfire's id for the owed email's job; null until enqueued, which is how a lost enqueue is found.</summary>
+    public string? EmailJobId { get; private set; }
+
+    public static Invitation Create(
+        Actor inviter,
+        EmailAddress email,
+        string? firstName,
+        string? lastName,
+        Role role,
+        TeamRef team,
+        TimeSpan lifetime,
+        bool sendEmail,
+        DateTimeOffset now)
+    {
+        EnsureMayInvite(inviter);
+        if (role == Role.Owner)
+        {
+            throw new DomainException(ErrorCodes.RoleNotInvitable, "The owner role can't be given by invitation.");
+        }
+
+        if (lifetime < TimeSpan.FromDays(MinLifetimeDays) || lifetime > TimeSpan.FromDays(MaxLifetimeDays))
+        {
+            throw new DomainException(
+                ErrorCodes.Validation, $"An invitation lives between {MinLifetimeDays} and {MaxLifetimeDays} days.");
+        }
+
+        var invitation = new Invitation
+        {
+            Id = InvitationId.New(),
+            WorkspaceId = inviter.WorkspaceId,
+            Email = email.Value,
+            NormalizedEmail = email.Normalized,
+            FirstName = Member.Blank(firstName),
+            LastName = Member.Blank(lastName),
+            Role = role,
+            TeamId = team.Id,
+            TeamTitle = team.Title,
+            InvitedByUserId = inviter.UserId,
+            InvitedByEmail = inviter.Email,
+            Status = InvitationStatus.Pending,
+            Lifetime = lifetime,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        if (sendEmail)
+        {
+            invitation.RequestEmail(now);
+        }
+
+        return invitation;
+    }
+
+    public static void EnsureMayInvite(Actor actor)
+    {
+        if (!actor.Role.CanInvite())
+        {
+            throw new DomainException(ErrorCodes.CannotInvite, "Only owners and admins can invite people or manage invitations.");
+        }
+    }
+
+    /// <summary>The status a reader should see: a pending invitation past its expiry is expired even before the sweep.</summary>
+    public InvitationStatus StatusAt(DateTimeOffset now) =>
+        Status == InvitationStatus.Pending && now >= ExpiresAt ? InvitationStatus.Expired : Status;
+
+    public string? DisplayName =>
+        string.Join(' ', new[] { FirstName, LastName }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : null;
+
+    /// <summary>Mints a new link secret; every earlier link stops working. Returns the plaintext, which is never stored.</summary>
+    public string IssueToken()
+    {
+        var token = SecretToken.New();
+        TokenHash = token.Hash;
+        return token.Plaintext;
+    }
+
+    public void Accept(DateTimeOffset now)
+    {
+        EnsurePending(now);
+        Status = InvitationStatus.Accepted;
+        AcceptedAt = now;
+        Raise(new InvitationAccepted(Id, UserId));
+    }
+
+    public void Revoke(long byUserId, DateTimeOffset now)
+    {
+        if (StatusAt(now) != InvitationStatus.Pending)
+        {
+            throw NotPending(StatusAt(now));
+        }
+
+        Status = InvitationStatus.Revoked;
+        RevokedAt = now;
+        Raise(new InvitationRevoked(Id, byUserId));
+    }
+
+    /// <summary>Pending or expired becomes pending again, with a fresh lifetime and a new email (and so a new link).</summary>
+    public void Resend(DateTimeOffset now)
+    {
+        if (Status is not (InvitationStatus.Pending or InvitationStatus.Expired))
+        {
+            throw NotPending(Status);
+        }
+
+        if (LastResentAt is { } last && now - last < ResendCooldown)
+        {
+            throw new DomainException(ErrorCodes.ResendTooSoon, "This invitation was resent less than a minute ago.")
+            {
+                RetryAfter = ResendCooldown - (now - last),
+            };
+        }
+
+        Status = InvitationStatus.Pending;
+        ExpiresAt = now + Lifetime;
+        LastResentAt = now;
+        TokenHash = null;
+        RequestEmail(now);
+    }
+
+    public void Expire(DateTimeOffset now)
+    {
+        if (Status != InvitationStatus.Pending || now < ExpiresAt)
+        {
+            throw NotPending(Status);
+        }
+
+        Status = InvitationStatus.Expired;
+    }
+
+    /// <summary>
+    /// Starts delivering email <paramref name="deliveryVersion"/>: returns the link secret to put in it, or null when
+    /// nothing should be sent (superseded by a resend, already sent, or the invitation can no longer be accepted).
+    /// </summary>
+    public string? BeginEmailDelivery(int deliveryVersion, DateTimeOffset now)
+    {
+        if (deliveryVersion != DeliveryVersion || EmailStatus is EmailStatus.Sent or EmailStatus.None
+            || StatusAt(now) != InvitationStatus.Pending)
+        {
+            return null;
+        }
+
+        return IssueToken();
+    }
+
+    public void MarkEmailSent(DateTimeOffset now)
+    {
+        EmailStatus = EmailStatus.Sent;
+        EmailSentAt = now;
+        LastEmailError = null;
+    }
+
+    public void MarkEmailFailed(string error, bool finalAttempt)
+    {
+        LastEmailError = error.Length > 1000 ? error[..1000] : error;
+        if (finalAttempt)
+        {
+            EmailStatus = EmailStatus.Failed;
+        }
+    }
+
+    private void RequestEmail(DateTimeOffset now)
+    {
+        DeliveryVersion++;
+        EmailStatus = EmailStatus.Queued;
+        EmailRequestedAt = now;
+        EmailSentAt = null;
+        LastEmailError = null;
+        EmailJobId = null;
+        Raise(new InvitationEmailRequested(Id, DeliveryVersion));
+    }
+
+    private void EnsurePending(DateTimeOffset now)
+    {
+        switch (StatusAt(now))
+        {
+            case InvitationStatus.Pending:
+                return;
+            case InvitationStatus.Expired:
+                throw new DomainException(ErrorCodes.Expired, "This invitation has expired.");
+            default:
+                throw NotPending(Status);
+        }
+    }
+
+    private static DomainException NotPending(InvitationStatus status) =>
+        new(ErrorCodes.NotPending, $"This invitation is {status.ToString().ToLowerInvariant()}, not pending.")
+        {
+            Details = new Dictionary<string, object?> { ["invitation_status"] = status.ToString().ToLowerInvariant() },
+        };
+}

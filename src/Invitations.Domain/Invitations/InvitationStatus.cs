@@ -1,0 +1,9 @@
+namespace Invitations.Domain.Invitations;
+
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Revoked,
+    Expired,
+}

@@ -1,0 +1,16 @@
+namespace Invitations.Domain.Workspaces;
+
+/// <summary>White-label settings. A sender or domain counts only once an operator marked it verified.</summary>
+public sealed record Branding(
+    bool WhiteLabel,
+    string? SenderEmail,
+    bool SenderEmailVerified,
+    string? CustomDomain,
+    bool CustomDomainVerified)
+{
+    public static readonly Branding None = new(false, null, false, null, false);
+
+    public string? VerifiedSender => WhiteLabel && SenderEmailVerified && !string.IsNullOrEmpty(SenderEmail) ? SenderEmail : null;
+
+    public string? VerifiedDomain => CustomDomainVerified && !string.IsNullOrEmpty(CustomDomain) ? CustomDomain : null;
+}

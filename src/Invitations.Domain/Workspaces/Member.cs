@@ -1,0 +1,60 @@
+using Invitations.Domain.Common;
+
+namespace Invitations.Domain.Workspaces;
+
+/// <summary>A person in a workspace. <see cref="UserId"/> is drawn from the same sequence that invitations reserve ids from.</summary>
+public sealed class Member
+{
+    public const int MaxNameLength = 100;
+
+    private Member()
+    {
+    }
+
+    public long UserId { get; private set; }
+
+    public WorkspaceId WorkspaceId { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    public string? FirstName { get; private set; }
+
+    public string? LastName { get; private set; }
+
+    public Role Role { get; private set; }
+
+    public Guid TeamId { get; private set; }
+
+    public string TeamTitle { get; private set; } = "";
+
+    public MemberStatus Status { get; private set; }
+
+    public DateTimeOffset JoinedAt { get; private set; }
+
+    public static Member Join(
+        WorkspaceId workspaceId,
+        long userId,
+        EmailAddress email,
+        string? firstName,
+        string? lastName,
+        Role role,
+        TeamRef team,
+        DateTimeOffset now) => new()
+    {
+        UserId = userId,
+        WorkspaceId = workspaceId,
+        Email = email.Value,
+        NormalizedEmail = email.Normalized,
+        FirstName = Blank(firstName),
+        LastName = Blank(lastName),
+        Role = role,
+        TeamId = team.Id,
+        TeamTitle = team.Title,
+        Status = MemberStatus.Active,
+        JoinedAt = now,
+    };
+
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

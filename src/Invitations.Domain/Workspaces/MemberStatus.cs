@@ -1,0 +1,7 @@
+namespace Invitations.Domain.Workspaces;
+
+public enum MemberStatus
+{
+    Active,
+    Removed,
+}

@@ -1,0 +1,80 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Invitations.Application.Common;
+using Invitations.Infrastructure.Email;
+using Invitations.Infrastructure.Jobs;
+using Invitations.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Invitations")
+            ?? throw new InvalidOperationException("ConnectionStrings:Invitations is not configured.");
+
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateOnStart()
+            .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DailyLimitPerWorkspace > 0 && o.InviteeRequestsPerMinute > 0,
+                "Invitations: lifetime and limits must be positive.");
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<DomainEventDispatcher>();
+        services.AddDbContext<InvitationsDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<IInvitationsDbContext>(provider => provider.GetRequiredService<InvitationsDbContext>());
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        if (string.Equals(configuration["Email:Transport"], "Directory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IEmailSender, DirectoryEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        services.AddHangfire(connectionString, configuration);
+        return services;
+    }
+
+    private static void AddHangfire(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    {
+        var delays = configuration.GetSection("Email:RetryDelaysSeconds").Get<int[]>() ?? new EmailOptions().RetryDelaysSeconds;
+        services.AddScoped<IEmailScheduler, HangfireEmailScheduler>();
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    EnableLongPolling = true,
+
+                    // A worker that dies mid-job gives the job back within minutes, not the 30-minute default.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                }));
+        HangfireSetup.ConfigureRetries(delays);
+
+        if (configuration.GetValue("Hangfire:ServerEnabled", true))
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                options.WorkerCount = Math.Max(4, Environment.ProcessorCount * 4);
+            });
+            services.AddHostedService<RecurringJobsRegistration>();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Invitations.Infrastructure.Persistence.Configurations;
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasConversion(Converters.InvitationId);
+        builder.Property(i => i.WorkspaceId).HasConversion(Converters.WorkspaceId);
+        builder.Property(i => i.Email).HasMaxLength(254);
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(254);
+        builder.Property(i => i.FirstName).HasMaxLength(Member.MaxNameLength);
+        builder.Property(i => i.LastName).HasMaxLength(Member.MaxNameLength);
+        builder.Property(i => i.Role).HasConversion(Converters.Role).HasMaxLength(32);
+        builder.Property(i => i.TeamTitle).HasMaxLength(Team.MaxTitleLength);
+        builder.Property(i => i.InvitedByEmail).HasMaxLength(254);
+        builder.Property(i => i.Status).HasConversion(Converters.LowerCase<InvitationStatus>()).HasMaxLength(16);
+        builder.Property(i => i.EmailStatus).HasConversion(Converters.LowerCase<EmailStatus>()).HasMaxLength(16);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.Property(i => i.LastEmailError).HasMaxLength(1000);
+        builder.Property(i => i.EmailJobId).HasMaxLength(64);
+
+        // The id is reserved by the insert itself: no extra round trip, and the member later gets exactly this id.
+        builder.Property(i => i.UserId)
+            .HasDefaultValueSql($"nextval('{InvitationsDbContext.UserIdSequence}')")
+            .ValueGeneratedOnAdd();
+        builder.Property<uint>("xmin").IsRowVersion();
+
+        builder.HasOne<Workspace>().WithMany().HasForeignKey(i => i.WorkspaceId);
+
+        // One pending invitation per address, enforced by the database so it holds under concurrency.
+        builder.HasIndex(i => new { i.WorkspaceId, i.NormalizedEmail })
+            .IsUnique()
+            .HasFilter("status = 'pending'")
+            .HasDatabaseName(UniqueViolations.PendingInvitationPerEmail);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.WorkspaceId, i.CreatedAt, i.Id }).IsDescending(false, true, true);
+        builder.HasIndex(i => i.ExpiresAt).HasFilter("status = 'pending'").HasDatabaseName("ix_invitations_pending_expiry");
+        builder.HasIndex(i => i.EmailRequestedAt)
+            .HasFilter("email_status = 'queued' AND email_job_id IS NULL")
+            .HasDatabaseName("ix_invitations_unscheduled_email");
+        builder.Ignore(i => i.DisplayName);
+    }
+}

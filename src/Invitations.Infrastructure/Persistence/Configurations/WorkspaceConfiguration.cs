@@ -1,0 +1,22 @@
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Invitations.Infrastructure.Persistence.Configurations;
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).HasConversion(Converters.WorkspaceId);
+        builder.Property(w => w.Name).HasMaxLength(Workspace.MaxNameLength);
+        builder.ComplexProperty(w => w.Branding, branding =>
+        {
+            branding.Property(b => b.SenderEmail).HasMaxLength(254);
+            branding.Property(b => b.CustomDomain).HasMaxLength(253);
+        });
+        builder.HasMany(w => w.Teams).WithOne().HasForeignKey(t => t.WorkspaceId);
+        builder.Navigation(w => w.Teams).HasField("_teams");
+    }
+}

@@ -1,0 +1,19 @@
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Invitations.Infrastructure.Persistence;
+
+/// <summary>Ids as plain uuids, and enums as the lower-case words the partial indexes and operators read.</summary>
+internal static class Converters
+{
+    public static readonly ValueConverter<WorkspaceId, Guid> WorkspaceId = new(id => id.Value, value => new WorkspaceId(value));
+
+    public static readonly ValueConverter<InvitationId, Guid> InvitationId = new(id => id.Value, value => new InvitationId(value));
+
+    public static readonly ValueConverter<Role, string> Role = new(role => role.Name(), value => Roles.Parse(value));
+
+    public static ValueConverter<TEnum, string> LowerCase<TEnum>()
+        where TEnum : struct, Enum =>
+        new(value => value.ToString().ToLower(), value => Enum.Parse<TEnum>(value, true));
+}

@@ -1,0 +1,59 @@
+using Invitations.Application.Common;
+using Invitations.Domain.Common;
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Invitations.Infrastructure.Persistence;
+
+public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> options, DomainEventDispatcher? dispatcher = null)
+    : DbContext(options), IInvitationsDbContext
+{
+    internal const string UserIdSequence = "user_ids";
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public async Task<long> NextUserIdAsync(CancellationToken cancellationToken) =>
+        await Database.SqlQuery<long>($"SELECT nextval('user_ids') AS \"Value\"").SingleAsync(cancellationToken);
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+        var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
+        int written;
+        try
+        {
+            written = await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new DomainException(ErrorCodes.Concurrency, "Someone else changed this at the same moment; try again.") { Source = e.Source };
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+                                          && UniqueViolations.Translate(unique.ConstraintName) is { } rule)
+        {
+            throw rule;
+        }
+
+        aggregates.ForEach(a => a.ClearDomainEvents());
+        if (dispatcher is not null && events.Count > 0)
+        {
+            await dispatcher.DispatchAsync(this, events, cancellationToken);
+        }
+
+        return written;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasSequence<long>(UserIdSequence).StartsAt(1000);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InvitationsDbContext).Assembly);
+    }
+}
