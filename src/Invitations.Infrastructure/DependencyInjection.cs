@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Invitations.Application.Common;
 using Invitations.Infrastructure.Email;
 using Invitations.Infrastructure.Jobs;
@@ -46,25 +47,27 @@ public static class DependencyInjection
 
     private static void AddHangfire(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
-        var delays = configuration.GetSection("Email:RetryDelaysSeconds").Get<int[]>() ?? new EmailOptions().RetryDelaysSeconds;
+        var delays = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.RetryDelays ?? EmailOptions.DefaultRetryDelaysSeconds;
         services.AddScoped<IEmailScheduler, HangfireEmailScheduler>();
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            EnableLongPolling = true,
+
+            // A worker that dies mid-job gives the job back within minutes, not the 30-minute default.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        };
+
+        // This host's own storage, not the static JobStorage.Current, so that hosts sharing a process stay apart.
+        services.AddSingleton<JobStorage>(_ =>
+            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    EnableLongPolling = true,
-
-                    // A worker that dies mid-job gives the job back within minutes, not the 30-minute default.
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                }));
+            .UseRecommendedSerializerSettings());
         HangfireSetup.ConfigureRetries(delays);
 
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
@@ -73,6 +76,7 @@ public static class DependencyInjection
             {
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                 options.WorkerCount = Math.Max(4, Environment.ProcessorCount * 4);
+                options.ShutdownTimeout = TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<RecurringJobsRegistration>();
         }

@@ -12,5 +12,10 @@ public sealed class EmailOptions
     public string DefaultFrom { get; set; } = "Invitations <no-reply@localhost>";
 
     /// <summary>Seconds between delivery attempts; one attempt more than there are delays. About two hours in all.</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [30, 120, 600, 1800, 3600];
+    public static readonly int[] DefaultRetryDelaysSeconds = [30, 120, 600, 1800, 3600];
+
+    // No initializer: the configuration binder would append to it rather than replace it.
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    public int[] RetryDelays => RetryDelaysSeconds is { Length: > 0 } delays ? delays : DefaultRetryDelaysSeconds;
 }

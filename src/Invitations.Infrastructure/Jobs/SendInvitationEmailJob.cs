@@ -15,7 +15,7 @@ public sealed class SendInvitationEmailJob(IMediator mediator, IOptions<EmailOpt
     public async Task RunAsync(Guid invitationId, int deliveryVersion, PerformContext? context, CancellationToken cancellationToken)
     {
         var retries = context?.GetJobParameter<int>("RetryCount") ?? 0;
-        var final = retries >= options.Value.RetryDelaysSeconds.Length;
+        var final = retries >= options.Value.RetryDelays.Length;
         await mediator.Send(new SendInvitationEmailCommand(new InvitationId(invitationId), deliveryVersion, final), cancellationToken);
     }
 }

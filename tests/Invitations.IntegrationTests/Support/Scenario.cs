@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Invitations.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.IntegrationTests.Support;
+
+public sealed record TestWorkspace(Guid Id, string ApiKey, long OwnerUserId, string OwnerEmail);
+
+/// <summary>The steps most tests start with, through the public API as a client would take them.</summary>
+public static class Scenario
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public static async Task<TestWorkspace> CreateWorkspaceAsync(this ApiFactory api, string? name = null)
+    {
+        var owner = $"owner-{Guid.NewGuid():N}@example.com";
+        var response = await api.OperatorClient().PostAsJsonAsync(
+            "/v1/admin/workspaces", new { name = name ?? "Acme", owner = new { email = owner, first_name = "Olga", last_name = "Owner" } });
+        var body = await response.ReadJsonAsync(HttpStatusCode.Created);
+        return new TestWorkspace(
+            body["workspace_id"]!.GetValue<Guid>(), body["api_key"]!.GetValue<string>(),
+            body["owner"]!["user_id"]!.GetValue<long>(), owner);
+    }
+
+    /// <summary>Adds a member with <paramref name="role"/> and returns an API key acting as them.</summary>
+    public static async Task<string> MemberKeyAsync(this ApiFactory api, TestWorkspace workspace, string role, string? email = null)
+    {
+        var client = api.OperatorClient();
+        var member = await (await client.PostAsJsonAsync(
+                $"/v1/admin/workspaces/{workspace.Id}/members",
+                new { email = email ?? $"{role}-{Guid.NewGuid():N}@example.com", role }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var key = await (await client.PostAsJsonAsync(
+                $"/v1/admin/workspaces/{workspace.Id}/api-keys", new { user_id = member["user_id"]!.GetValue<long>() }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        return key["api_key"]!.GetValue<string>();
+    }
+
+    public static Task<HttpResponseMessage> InviteAsync(
+        this ApiFactory api, TestWorkspace workspace, string email, string role = "teammate", bool sendEmail = true, object? extra = null)
+    {
+        var body = JsonSerializer.SerializeToNode(extra ?? new { }, Json)!.AsObject();
+        body["email"] = email;
+        body["role"] = role;
+        body["send_email"] = sendEmail;
+        return api.ClientWithKey(workspace.ApiKey).PostAsJsonAsync($"/v1/workspaces/{workspace.Id}/invitations", body);
+    }
+
+    /// <summary>Creates an invitation whose link the caller delivers, and returns it with the token from its accept_url.</summary>
+    public static async Task<(JsonObject Invitation, string Token)> InviteWithTokenAsync(
+        this ApiFactory api, TestWorkspace workspace, string email, string role = "teammate")
+    {
+        var invitation = await (await api.InviteAsync(workspace, email, role, sendEmail: false)).ReadJsonAsync(HttpStatusCode.Created);
+        return (invitation, TokenOf(invitation["accept_url"]!.GetValue<string>()));
+    }
+
+    public static string TokenOf(string acceptUrl) => acceptUrl[(acceptUrl.IndexOf("#token=", StringComparison.Ordinal) + 7)..];
+
+    public static Task<HttpResponseMessage> AcceptAsync(this ApiFactory api, string token, object? names = null)
+    {
+        var body = JsonSerializer.SerializeToNode(names ?? new { }, Json)!.AsObject();
+        body["token"] = token;
+        return api.CreateClient().PostAsJsonAsync("/v1/invitations/accept", body);
+    }
+
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Rows in every table the API writes: compared before and after a request that must write nothing.</summary>
+    public static Task<string> RowCountsAsync(this ApiFactory api) => api.DbAsync(async db =>
+        string.Join(",",
+            await db.Workspaces.CountAsync(),
+            await db.Set<Invitations.Domain.Workspaces.Team>().CountAsync(),
+            await db.Members.CountAsync(),
+            await db.ApiKeys.CountAsync(),
+            await db.Invitations.CountAsync(),
+            await db.Invitations.SumAsync(i => i.DeliveryVersion)));
+}

@@ -1,0 +1,42 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace Invitations.IntegrationTests.Support;
+
+/// <summary>
+/// A PostgreSQL server for the whole run: the one named by INVITATIONS_TEST_POSTGRES (build/test.sh starts a private
+/// cluster and sets it), or a Testcontainers container when a developer has Docker. Each caller gets a fresh database.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly Lazy<Task<string>> Server = new(StartServerAsync);
+
+    public static async Task<string> CreateAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(await Server.Value);
+        var name = $"invitations_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(server.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        server.Database = name;
+        server.MaxPoolSize = 60;
+        return server.ConnectionString;
+    }
+
+    private static async Task<string> StartServerAsync()
+    {
+        if (Environment.GetEnvironmentVariable("INVITATIONS_TEST_POSTGRES") is { Length: > 0 } external)
+        {
+            return external;
+        }
+
+        var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+        await container.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return container.GetConnectionString();
+    }
+}
