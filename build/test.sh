@@ -42,6 +42,12 @@ if [[ ! -x $INVITATIONS_CHROMIUM && $INVITATIONS_CHROMIUM == /usr/bin/chromium ]
   fi
 fi
 
+# The compose file is validated by a test; Debian's docker-compose parses it without an engine.
+if ! command -v docker-compose >/dev/null && [[ $(id -u) -eq 0 ]]; then
+  log "installing docker-compose (apt) to validate docker-compose.yml"
+  apt_install docker-compose >/dev/null || log "warning: docker-compose not installed"
+fi
+
 results=$PWD/.test-results
 rm -rf "$results"
 # LogFilePrefix (not LogFileName): every test project gets its own

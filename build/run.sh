@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The one run command: serves the API on http://127.0.0.1:8080 on a fresh Debian machine.
+# Without ConnectionStrings__Invitations it starts a private PostgreSQL under ./.data/postgres; without Smtp__Host
+# mail is written as .eml files to ./.data/mail. A second run reuses the data. Ctrl-C stops everything it started.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. build/pg.sh
+
+log() { echo "run.sh: $*" >&2; }
+data=$PWD/.data
+mkdir -p "$data"
+url=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
+
+pg_data=""
+stop_all() { [[ -z $pg_data ]] || pg_stop "$pg_data" >/dev/null 2>&1 || true; }
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [[ -z ${ConnectionStrings__Invitations:-} ]]; then
+  pg_ensure_installed
+  pg_data=$data/postgres
+  # As root the server runs as the postgres user, which must be able to reach the folder.
+  if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$data"; then
+    pg_data=/var/lib/invitations-dev/$(echo "$PWD" | sha1sum | cut -c1-12)/postgres
+    mkdir -p "$(dirname "$pg_data")" && chmod 755 "$(dirname "$pg_data")"
+    log "$data is not reachable by the postgres user; database kept in $pg_data"
+  fi
+  pg_start "$pg_data" >/dev/null
+  if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'invitations'" | grep -q 1; then
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres invitations
+  fi
+  export ConnectionStrings__Invitations="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=invitations"
+  log "PostgreSQL on port $PG_PORT (data in $pg_data)"
+fi
+
+if [[ -z ${Smtp__Host:-} ]]; then
+  export Email__Transport=${Email__Transport:-Directory}
+  export Email__DirectoryPath=${Email__DirectoryPath:-$data/mail}
+fi
+
+# An operator secret made once and kept, so the dashboard and operator routes work from the first run.
+if [[ -z ${Operator__ApiKey:-} ]]; then
+  [[ -s $data/operator-key ]] || (umask 077; head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' >"$data/operator-key")
+  Operator__ApiKey=$(cat "$data/operator-key")
+  export Operator__ApiKey
+fi
+export Invitations__FrontendBaseUrl=${Invitations__FrontendBaseUrl:-${url/127.0.0.1/localhost}}
+
+log "building (Release)"
+dotnet build src/Invitations.Api -c Release -v quiet -nologo >/dev/null
+app=(dotnet src/Invitations.Api/bin/Release/net10.0/Invitations.Api.dll)
+"${app[@]}" migrate >/dev/null
+
+if [[ ! -s $data/demo.env ]]; then
+  "${app[@]}" create-workspace --name "Demo workspace" --owner-email owner@demo.localhost |
+    sed -n 's/^\(workspace_id\|api_key\): /\1=/p' >"$data/demo.env"
+fi
+# shellcheck disable=SC1091
+. "$data/demo.env"
+
+cat <<INFO
+
+  Invitations is starting on $url
+  Demo workspace:   $workspace_id
+  Owner API key:    $api_key
+  Operator key:     $Operator__ApiKey   (x-operator-key, and Basic user 'operator' on $url/hangfire)
+  API reference:    $url/docs
+  Mail goes to:     ${Smtp__Host:-$Email__DirectoryPath}
+
+  Invite someone:
+  curl -i -X POST $url/v1/workspaces/$workspace_id/invitations -H "x-api-key: $api_key" -H "content-type: application/json" -d "{\"email\":\"person-\$RANDOM@example.com\",\"role\":\"admin\"}"
+
+INFO
+
+ASPNETCORE_URLS=$url "${app[@]}" &
+app_pid=$!
+trap 'kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; stop_all' EXIT
+wait "$app_pid"
