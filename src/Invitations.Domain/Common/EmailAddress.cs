@@ -69,6 +69,13 @@ public sealed record EmailAddress
             return "Email must contain exactly one '@' with a name before it.";
         }
 
+        // RFC 5322 dot-atom: a mail server may refuse such a name, and the invitee would never get the link.
+        var local = value[..at];
+        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains(".."))
+        {
+            return "Email name part can't start or end with a dot or contain two dots in a row.";
+        }
+
         var domain = value[(at + 1)..];
         if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains(".."))
         {

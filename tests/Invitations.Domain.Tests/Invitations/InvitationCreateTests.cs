@@ -1,0 +1,106 @@
+using Invitations.Domain.Common;
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+
+namespace Invitations.Domain.Tests.Invitations;
+
+public sealed class InvitationCreateTests
+{
+    [Fact]
+    public void Create_IsPendingForItsLifetimeWithNormalisedEmail()
+    {
+        var clock = InvitationFactory.Clock();
+
+        var invitation = InvitationFactory.Create(clock);
+
+        Assert.Equal(InvitationStatus.Pending, invitation.Status);
+        Assert.Equal(InvitationFactory.Start, invitation.CreatedAt);
+        Assert.Equal(InvitationFactory.Start.AddDays(7), invitation.ExpiresAt);
+        Assert.Equal("Jane.Doe@Example.COM", invitation.Email);
+        Assert.Equal("jane.doe@example.com", invitation.NormalizedEmail);
+        Assert.Equal("Jane", invitation.FirstName);
+        Assert.Equal("lead@acme.io", invitation.InvitedByEmail);
+        Assert.Equal(0, invitation.UserId);
+        Assert.Null(invitation.TokenHash);
+    }
+
+    [Fact]
+    public void Create_WithEmail_QueuesDeliveryVersionOne()
+    {
+        var invitation = InvitationFactory.Create(InvitationFactory.Clock());
+
+        Assert.Equal(EmailStatus.Queued, invitation.EmailStatus);
+        Assert.Equal(1, invitation.DeliveryVersion);
+        var requested = Assert.IsType<InvitationEmailRequested>(Assert.Single(invitation.DomainEvents));
+        Assert.Equal(new InvitationEmailRequested(invitation.Id, 1), requested);
+    }
+
+    [Fact]
+    public void Create_WithoutEmail_OwesNoEmail()
+    {
+        var invitation = InvitationFactory.Create(InvitationFactory.Clock(), sendEmail: false);
+
+        Assert.Equal(EmailStatus.None, invitation.EmailStatus);
+        Assert.Equal(0, invitation.DeliveryVersion);
+        Assert.Empty(invitation.DomainEvents);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(30)]
+    public void Create_LifetimeWithinBounds_SetsExpiry(int days)
+    {
+        var invitation = InvitationFactory.Create(InvitationFactory.Clock(), lifetime: TimeSpan.FromDays(days));
+
+        Assert.Equal(InvitationFactory.Start.AddDays(days), invitation.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(23)]
+    [InlineData(24 * 30 + 1)]
+    public void Create_LifetimeOutsideOneToThirtyDays_Throws(int hours)
+    {
+        var clock = InvitationFactory.Clock();
+
+        var error = Assert.Throws<DomainException>(() => InvitationFactory.Create(clock, lifetime: TimeSpan.FromHours(hours)));
+
+        Assert.Equal(ErrorCodes.Validation, error.Code);
+    }
+
+    [Fact]
+    public void Create_OwnerRole_Throws()
+    {
+        var error = Assert.Throws<DomainException>(() => Create(Role.Owner, Role.Owner));
+
+        Assert.Equal(ErrorCodes.RoleNotInvitable, error.Code);
+    }
+
+    [Theory]
+    [InlineData(Role.Owner)]
+    [InlineData(Role.Admin)]
+    public void Create_OwnerOrAdminInviter_Succeeds(Role inviterRole)
+    {
+        var invitation = Create(inviterRole, Role.Viewer);
+
+        Assert.Equal(Role.Viewer, invitation.Role);
+    }
+
+    [Theory]
+    [InlineData(Role.TeamSupervisor)]
+    [InlineData(Role.Teammate)]
+    [InlineData(Role.Agent)]
+    [InlineData(Role.Collaborator)]
+    [InlineData(Role.Editor)]
+    [InlineData(Role.Viewer)]
+    public void Create_InviterWithOtherRole_ThrowsCannotInvite(Role inviterRole)
+    {
+        var error = Assert.Throws<DomainException>(() => Create(inviterRole, Role.Viewer));
+
+        Assert.Equal(ErrorCodes.CannotInvite, error.Code);
+    }
+
+    private static Invitation Create(Role inviterRole, Role role) => Invitation.Create(
+        InvitationFactory.Inviter(inviterRole), EmailAddress.Create("jane@example.com"), null, null, role,
+        new TeamRef(Guid.NewGuid(), "Default team"), Invitation.DefaultLifetime, true, InvitationFactory.Start);
+}

@@ -1,0 +1,90 @@
+using Invitations.Domain.Common;
+using Invitations.Domain.Invitations;
+
+namespace Invitations.Domain.Tests.Invitations;
+
+public sealed class InvitationResendTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resend_PendingOrExpired_StartsAFreshLifetimeAndEmail(bool expireFirst)
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock, lifetime: TimeSpan.FromDays(3));
+        invitation.IssueToken();
+        invitation.ClearDomainEvents();
+        clock.Advance(TimeSpan.FromDays(expireFirst ? 5 : 1));
+        if (expireFirst)
+        {
+            invitation.Expire(clock.GetUtcNow());
+        }
+
+        invitation.Resend(clock.GetUtcNow());
+
+        Assert.Equal(InvitationStatus.Pending, invitation.Status);
+        Assert.Equal(clock.GetUtcNow().AddDays(3), invitation.ExpiresAt);
+        Assert.Null(invitation.TokenHash);
+        Assert.Equal(2, invitation.DeliveryVersion);
+        Assert.Equal(EmailStatus.Queued, invitation.EmailStatus);
+        Assert.Equal(new InvitationEmailRequested(invitation.Id, 2), Assert.Single(invitation.DomainEvents));
+    }
+
+    [Fact]
+    public void Resend_WhenAccepted_ThrowsNotPending()
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock);
+        invitation.Accept(clock.GetUtcNow());
+
+        var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
+
+        Assert.Equal(ErrorCodes.NotPending, error.Code);
+        Assert.Equal("accepted", error.Details["invitation_status"]);
+    }
+
+    [Fact]
+    public void Resend_WhenRevoked_ThrowsNotPending()
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock);
+        invitation.Revoke(7, clock.GetUtcNow());
+
+        var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
+
+        Assert.Equal(ErrorCodes.NotPending, error.Code);
+        Assert.Equal(InvitationStatus.Revoked, invitation.Status);
+        Assert.Equal(1, invitation.DeliveryVersion);
+    }
+
+    [Theory]
+    [InlineData(1, 59)]
+    [InlineData(45, 15)]
+    [InlineData(59, 1)]
+    public void Resend_WithinAMinuteOfTheLastResend_ThrowsWithRetryAfter(int secondsLater, int retryAfterSeconds)
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock);
+        invitation.Resend(clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromSeconds(secondsLater));
+
+        var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
+
+        Assert.Equal(ErrorCodes.ResendTooSoon, error.Code);
+        Assert.Equal(TimeSpan.FromSeconds(retryAfterSeconds), error.RetryAfter);
+        Assert.Equal(2, invitation.DeliveryVersion);
+    }
+
+    [Fact]
+    public void Resend_AMinuteAfterTheLastResend_IsAllowed()
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock);
+        invitation.Resend(clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromSeconds(60));
+
+        invitation.Resend(clock.GetUtcNow());
+
+        Assert.Equal(3, invitation.DeliveryVersion);
+    }
+}
