@@ -64,11 +64,18 @@ public static class DependencyInjection
         // This host's own storage, not the static JobStorage.Current, so that hosts sharing a process stay apart.
         services.AddSingleton<JobStorage>(_ =>
             new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
-        HangfireSetup.ConfigureRetries(delays);
+        services.AddHangfire((_, config) =>
+        {
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+
+            // Here, not at registration: the retry filter takes its logger from Hangfire's process-wide log provider,
+            // which Hangfire points at this host's logger factory just before this callback. At registration it
+            // may still name an earlier host's factory, disposed by now (several hosts in one test process).
+            HangfireSetup.ConfigureRetries(delays);
+        });
 
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
         {
