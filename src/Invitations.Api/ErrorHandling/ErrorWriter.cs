@@ -25,8 +25,15 @@ public static class ErrorWriter
         {
             ErrorShape.StatusMessage => response.WriteAsJsonAsync(new { status = "error", message }),
             ErrorShape.SuccessMessage => response.WriteAsJsonAsync(new { success = false, message }),
-            _ => response.WriteAsJsonAsync(Problem(context, error), options: null, contentType: "application/problem+json"),
+            _ => WriteProblemAsync(context, error),
         };
+    }
+
+    // Serialized as its runtime type: as the base type, a validation problem would lose its `errors`.
+    private static Task WriteProblemAsync(HttpContext context, ApiError error)
+    {
+        var problem = Problem(context, error);
+        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 
     private static ProblemDetails Problem(HttpContext context, ApiError error)
