@@ -53,7 +53,8 @@ public static class InvitationsApi
     {
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => ErrorWriter.WriteAsync(
+            context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode)));
         app.UseBodySizeLimit();
         app.UseRouting();
         app.UseAuthentication();

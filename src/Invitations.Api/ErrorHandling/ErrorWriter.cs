@@ -9,7 +9,14 @@ public static class ErrorWriter
     // The exception handler middleware clears the endpoint before handlers run; its feature keeps the original.
     public static ErrorShape ShapeOf(HttpContext context) =>
         (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())
-        ?.Metadata.GetMetadata<ErrorShapeMetadata>()?.Shape ?? ErrorShape.Problem;
+        ?.Metadata.GetMetadata<ErrorShapeMetadata>()?.Shape ?? ShapeOf(context.Request.Path);
+
+    // No route metadata to read before routing (a body too large) or when routing itself refused the request (a body
+    // that isn't JSON gets routing's own 415 endpoint): the compatibility routes are known by their paths.
+    private static ErrorShape ShapeOf(PathString path) =>
+        path.StartsWithSegments("/integrations/api/workspace/invitations") ? ErrorShape.StatusMessage
+        : path.StartsWithSegments("/v1/api/workspaces") ? ErrorShape.SuccessMessage
+        : ErrorShape.Problem;
 
     public static Task WriteAsync(HttpContext context, ApiError error)
     {
