@@ -7,11 +7,37 @@ namespace Invitations.Application.Invitations;
 
 internal static class InvitationLoader
 {
+    private const int MaxAttempts = 3;
+
     /// <summary>Loads an invitation of the actor's own workspace; any other workspace's reads as not found.</summary>
     public static async Task<Invitation> LoadInvitationAsync(
         this IInvitationsDbContext db, Actor actor, InvitationId id, CancellationToken cancellationToken) =>
         await db.Invitations.SingleOrDefaultAsync(i => i.Id == id && i.WorkspaceId == actor.WorkspaceId, cancellationToken)
         ?? throw InvitationErrors.NotFound();
+
+    /// <summary>
+    /// Loads, changes and saves an invitation of the actor's workspace, starting again from a fresh read if the row changed
+    /// meanwhile. The email job writes to the row too (new token, delivery status); that must not turn a revoke or a
+    /// resend into a conflict. A retry re-checks the rules, so a real conflict (say, accepted meanwhile) still fails.
+    /// </summary>
+    public static async Task<Invitation> ChangeInvitationAsync(
+        this IInvitationsDbContext db, Actor actor, InvitationId id, Action<Invitation> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var invitation = await db.LoadInvitationAsync(actor, id, cancellationToken);
+            change(invitation);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return invitation;
+            }
+            catch (DomainException e) when (e.Code == ErrorCodes.Concurrency && attempt < MaxAttempts)
+            {
+                db.DiscardChanges();
+            }
+        }
+    }
 
     public static Task<Invitation?> FindByTokenAsync(
         this IQueryable<Invitation> invitations, string token, CancellationToken cancellationToken)
