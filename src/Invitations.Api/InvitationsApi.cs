@@ -56,6 +56,7 @@ public static class InvitationsApi
         app.UseStatusCodePages(context => ErrorWriter.WriteAsync(
             context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode)));
         app.UseBodySizeLimit();
+        app.UseCharsetGuard();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
