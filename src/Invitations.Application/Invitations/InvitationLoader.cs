@@ -16,28 +16,35 @@ internal static class InvitationLoader
         ?? throw InvitationErrors.NotFound();
 
     /// <summary>
-    /// Loads, changes and saves an invitation of the actor's workspace, starting again from a fresh read if the row changed
-    /// meanwhile. The email job writes to the row too (new token, delivery status); that must not turn a revoke or a
-    /// resend into a conflict. A retry re-checks the rules, so a real conflict (say, accepted meanwhile) still fails.
+    /// Runs <paramref name="attempt"/> (read, change, save) again from a fresh read if the row changed meanwhile. The email
+    /// job writes to invitation rows too (new token, delivery status); that must not turn a valid request into a conflict.
+    /// A retry re-checks the rules, so a real conflict (say, accepted meanwhile) still fails as such.
     /// </summary>
-    public static async Task<Invitation> ChangeInvitationAsync(
-        this IInvitationsDbContext db, Actor actor, InvitationId id, Action<Invitation> change, CancellationToken cancellationToken)
+    public static async Task<T> RetryOnConcurrentChangeAsync<T>(this IInvitationsDbContext db, Func<Task<T>> attempt)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var n = 1; ; n++)
         {
-            var invitation = await db.LoadInvitationAsync(actor, id, cancellationToken);
-            change(invitation);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return invitation;
+                return await attempt();
             }
-            catch (DomainException e) when (e.Code == ErrorCodes.Concurrency && attempt < MaxAttempts)
+            catch (DomainException e) when (e.Code == ErrorCodes.Concurrency && n < MaxAttempts)
             {
                 db.DiscardChanges();
             }
         }
     }
+
+    /// <summary>Loads, changes and saves an invitation of the actor's workspace, retrying on a concurrent change.</summary>
+    public static Task<Invitation> ChangeInvitationAsync(
+        this IInvitationsDbContext db, Actor actor, InvitationId id, Action<Invitation> change, CancellationToken cancellationToken) =>
+        db.RetryOnConcurrentChangeAsync(async () =>
+        {
+            var invitation = await db.LoadInvitationAsync(actor, id, cancellationToken);
+            change(invitation);
+            await db.SaveChangesAsync(cancellationToken);
+            return invitation;
+        });
 
     public static Task<Invitation?> FindByTokenAsync(
         this IQueryable<Invitation> invitations, string token, CancellationToken cancellationToken)
