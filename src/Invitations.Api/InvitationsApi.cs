@@ -53,8 +53,10 @@ public static class InvitationsApi
     {
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => ErrorWriter.WriteAsync(
+            context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode)));
         app.UseBodySizeLimit();
+        app.UseCharsetGuard();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Invitations.Application.Common;
@@ -64,6 +65,10 @@ public static class DependencyInjection
         // This host's own storage, not the static JobStorage.Current, so that hosts sharing a process stay apart.
         services.AddSingleton<JobStorage>(_ =>
             new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        // Likewise this host's own activator. Hangfire's default is the static JobActivator.Current, which the host that
+        // configured Hangfire last has set: with hosts starting side by side, a server could build its jobs from another
+        // host's container (and database), so a job "succeeded" without touching its own invitation.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((_, config) =>
         {
             config

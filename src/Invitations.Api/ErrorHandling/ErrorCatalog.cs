@@ -1,12 +1,15 @@
 using System.Text.Json;
 using FluentValidation;
 using Invitations.Domain.Common;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Invitations.Api.ErrorHandling;
 
 /// <summary>Every error a client can cause, as a status, a problem type and a sentence. Anything else is a 500.</summary>
 public static class ErrorCatalog
 {
+    private const string NotJson = "Send the body as JSON with Content-Type: application/json.";
+
     private static readonly Dictionary<string, (int Status, string Kind, string Title)> Rules = new()
     {
         [ErrorCodes.Validation] = (400, "validation", "The request is not valid."),
@@ -34,6 +37,15 @@ public static class ErrorCatalog
         return new ApiError(status, kind, title, detail, RetryAfter: retryAfter, Extensions: extensions);
     }
 
+    /// <summary>For a response the framework ended without a body: no such route, a wrong method, a body that isn't JSON.</summary>
+    public static ApiError ForStatus(int status) => status switch
+    {
+        404 => new ApiError(404, "not-found", "Not found.", "There is nothing at this address."),
+        405 => new ApiError(405, "method-not-allowed", "Method not allowed.", "This address does not take that HTTP method."),
+        415 => new ApiError(415, "malformed", "The request is malformed.", NotJson),
+        _ => new ApiError(status, "http-" + status, ReasonPhrases.GetReasonPhrase(status), ReasonPhrases.GetReasonPhrase(status)),
+    };
+
     public static ApiError? From(Exception exception) => exception switch
     {
         DomainException e => Of(e.Code, e.Message, e.RetryAfter, e.Details.Count > 0 ? e.Details : null),
@@ -56,7 +68,7 @@ public static class ErrorCatalog
         var detail = e switch
         {
             { StatusCode: 413 } => "The request body is too large.",
-            { StatusCode: 415 } => "Send the body as JSON with Content-Type: application/json.",
+            { StatusCode: 415 } => NotJson,
             { InnerException: JsonException { Path: { Length: > 1 } path } } =>
                 $"The field '{path.TrimStart('$', '.')}' has the wrong type, or the body is not valid JSON.",
             { InnerException: JsonException } => "The request body is not valid JSON.",

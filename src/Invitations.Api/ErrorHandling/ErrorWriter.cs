@@ -9,7 +9,14 @@ public static class ErrorWriter
     // The exception handler middleware clears the endpoint before handlers run; its feature keeps the original.
     public static ErrorShape ShapeOf(HttpContext context) =>
         (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())
-        ?.Metadata.GetMetadata<ErrorShapeMetadata>()?.Shape ?? ErrorShape.Problem;
+        ?.Metadata.GetMetadata<ErrorShapeMetadata>()?.Shape ?? ShapeOf(context.Request.Path);
+
+    // No route metadata to read before routing (a body too large) or when routing itself refused the request (a body
+    // that isn't JSON gets routing's own 415 endpoint): the compatibility routes are known by their paths.
+    private static ErrorShape ShapeOf(PathString path) =>
+        path.StartsWithSegments("/integrations/api/workspace/invitations") ? ErrorShape.StatusMessage
+        : path.StartsWithSegments("/v1/api/workspaces") ? ErrorShape.SuccessMessage
+        : ErrorShape.Problem;
 
     public static Task WriteAsync(HttpContext context, ApiError error)
     {
@@ -25,8 +32,15 @@ public static class ErrorWriter
         {
             ErrorShape.StatusMessage => response.WriteAsJsonAsync(new { status = "error", message }),
             ErrorShape.SuccessMessage => response.WriteAsJsonAsync(new { success = false, message }),
-            _ => response.WriteAsJsonAsync(Problem(context, error), options: null, contentType: "application/problem+json"),
+            _ => WriteProblemAsync(context, error),
         };
+    }
+
+    // Serialized as its runtime type: as the base type, a validation problem would lose its `errors`.
+    private static Task WriteProblemAsync(HttpContext context, ApiError error)
+    {
+        var problem = Problem(context, error);
+        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 
     private static ProblemDetails Problem(HttpContext context, ApiError error)

@@ -18,4 +18,7 @@ public interface IInvitationsDbContext
     Task<long> NextUserIdAsync(CancellationToken cancellationToken);
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded entity and unsaved change, so that a retry starts from the rows as they are now.</summary>
+    void DiscardChanges();
 }

@@ -7,11 +7,44 @@ namespace Invitations.Application.Invitations;
 
 internal static class InvitationLoader
 {
+    private const int MaxAttempts = 3;
+
     /// <summary>Loads an invitation of the actor's own workspace; any other workspace's reads as not found.</summary>
     public static async Task<Invitation> LoadInvitationAsync(
         this IInvitationsDbContext db, Actor actor, InvitationId id, CancellationToken cancellationToken) =>
         await db.Invitations.SingleOrDefaultAsync(i => i.Id == id && i.WorkspaceId == actor.WorkspaceId, cancellationToken)
         ?? throw InvitationErrors.NotFound();
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> (read, change, save) again from a fresh read if the row changed meanwhile. The email
+    /// job writes to invitation rows too (new token, delivery status); that must not turn a valid request into a conflict.
+    /// A retry re-checks the rules, so a real conflict (say, accepted meanwhile) still fails as such.
+    /// </summary>
+    public static async Task<T> RetryOnConcurrentChangeAsync<T>(this IInvitationsDbContext db, Func<Task<T>> attempt)
+    {
+        for (var n = 1; ; n++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DomainException e) when (e.Code == ErrorCodes.Concurrency && n < MaxAttempts)
+            {
+                db.DiscardChanges();
+            }
+        }
+    }
+
+    /// <summary>Loads, changes and saves an invitation of the actor's workspace, retrying on a concurrent change.</summary>
+    public static Task<Invitation> ChangeInvitationAsync(
+        this IInvitationsDbContext db, Actor actor, InvitationId id, Action<Invitation> change, CancellationToken cancellationToken) =>
+        db.RetryOnConcurrentChangeAsync(async () =>
+        {
+            var invitation = await db.LoadInvitationAsync(actor, id, cancellationToken);
+            change(invitation);
+            await db.SaveChangesAsync(cancellationToken);
+            return invitation;
+        });
 
     public static Task<Invitation?> FindByTokenAsync(
         this IQueryable<Invitation> invitations, string token, CancellationToken cancellationToken)

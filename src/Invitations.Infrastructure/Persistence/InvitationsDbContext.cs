@@ -23,6 +23,8 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
     public async Task<long> NextUserIdAsync(CancellationToken cancellationToken) =>
         await Database.SqlQuery<long>($"SELECT nextval('user_ids') AS \"Value\"").SingleAsync(cancellationToken);
 
+    public void DiscardChanges() => ChangeTracker.Clear();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();

@@ -11,6 +11,22 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
 {
     public async Task<AcceptedInvitationResponse> Handle(AcceptInvitationCommand command, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await db.RetryOnConcurrentChangeAsync(() => AcceptAsync(command, cancellationToken));
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.Concurrency)
+        {
+            // Changed again on every retry: other accepts (or a revoke) of the same invitation keep committing first.
+            throw new DomainException(ErrorCodes.NotPending, "This invitation has already been used.")
+            {
+                Details = new Dictionary<string, object?> { ["invitation_status"] = "accepted" },
+            };
+        }
+    }
+
+    private async Task<AcceptedInvitationResponse> AcceptAsync(AcceptInvitationCommand command, CancellationToken cancellationToken)
+    {
         var invitation = await db.Invitations.FindByTokenAsync(command.Token!, cancellationToken) ?? throw InvitationErrors.NotFound();
         var now = clock.GetUtcNow();
         invitation.Accept(now);
@@ -30,19 +46,7 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
             invitation.Role,
             new TeamRef(invitation.TeamId, invitation.TeamTitle),
             now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException e) when (e.Code == ErrorCodes.Concurrency)
-        {
-            // Another accept (or a revoke) of the same invitation committed first.
-            throw new DomainException(ErrorCodes.NotPending, "This invitation has already been used.")
-            {
-                Details = new Dictionary<string, object?> { ["invitation_status"] = "accepted" },
-            };
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return new AcceptedInvitationResponse(
             invitation.WorkspaceId.Value, workspace.Name, invitation.UserId, invitation.Role.Name(), invitation.TeamTitle);
     }

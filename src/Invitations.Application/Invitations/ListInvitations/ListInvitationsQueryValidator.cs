@@ -11,7 +11,9 @@ internal sealed class ListInvitationsQueryValidator : AbstractValidator<ListInvi
         RuleFor(q => q.Limit).InclusiveBetween(1, ListInvitationsQuery.MaxLimit);
         RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
             .WithMessage($"Status must be one of: {string.Join(", ", Statuses)}.");
-        RuleFor(q => q.Email).MaximumLength(254);
+        // PostgreSQL refuses a NUL in text: without this rule "?email=%00" was a 500.
+        RuleFor(q => q.Email).MaximumLength(254)
+            .Must(e => e is null || !e.Any(char.IsControl)).WithMessage("Email can't contain control characters.");
         RuleFor(q => q.Cursor).Must(c => PageCursor.TryDecode(c, out _)).WithMessage("Cursor is not one this service issued.");
     }
 }

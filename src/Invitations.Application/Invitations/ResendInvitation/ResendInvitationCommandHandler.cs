@@ -11,19 +11,18 @@ internal sealed class ResendInvitationCommandHandler(IInvitationsDbContext db, T
     public async Task<InvitationResponse> Handle(ResendInvitationCommand command, CancellationToken cancellationToken)
     {
         Invitation.EnsureMayInvite(command.Actor);
-        var invitation = await db.LoadInvitationAsync(command.Actor, command.InvitationId, cancellationToken);
         var now = clock.GetUtcNow();
-        invitation.Resend(now);
+        var email = "";
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var invitation = await db.ChangeInvitationAsync(
+                command.Actor, command.InvitationId, i => { email = i.Email; i.Resend(now); }, cancellationToken);
+            return InvitationResponse.From(invitation, now);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
         {
             // Reviving an expired invitation while a newer one for the same address is pending.
-            throw InvitationErrors.DuplicatePending(invitation.Email, null);
+            throw InvitationErrors.DuplicatePending(email, null);
         }
-
-        return InvitationResponse.From(invitation, now);
     }
 }

@@ -10,10 +10,9 @@ internal sealed class RevokeInvitationCommandHandler(IInvitationsDbContext db, T
     public async Task<InvitationResponse> Handle(RevokeInvitationCommand command, CancellationToken cancellationToken)
     {
         Invitation.EnsureMayInvite(command.Actor);
-        var invitation = await db.LoadInvitationAsync(command.Actor, command.InvitationId, cancellationToken);
         var now = clock.GetUtcNow();
-        invitation.Revoke(command.Actor.UserId, now);
-        await db.SaveChangesAsync(cancellationToken);
+        var invitation = await db.ChangeInvitationAsync(
+            command.Actor, command.InvitationId, i => i.Revoke(command.Actor.UserId, now), cancellationToken);
         return InvitationResponse.From(invitation, now);
     }
 }

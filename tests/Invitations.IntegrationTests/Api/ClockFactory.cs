@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Invitations.IntegrationTests.Api;
+
+/// <summary>A service on a clock the tests move by hand, so invitations can outlive their expiry without waiting.</summary>
+public sealed class ClockFactory : PoolReleasingApiFactory
+{
+    public ClockFactory() => Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+    public FakeTimeProvider Time => Clock!;
+}
