@@ -10,6 +10,10 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         builder.ToTable("teams");
         builder.HasKey(t => t.Id);
+
+        // The domain assigns the id. Without this, a team added to a loaded workspace has a key already and EF
+        // takes it for an existing row: it UPDATEs nothing and reports a concurrency conflict instead of inserting.
+        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.WorkspaceId).HasConversion(Converters.WorkspaceId);
         builder.Property(t => t.Title).HasMaxLength(Team.MaxTitleLength);
         builder.Property(t => t.NormalizedTitle).HasMaxLength(Team.MaxTitleLength);

@@ -298,7 +298,6 @@ namespace Invitations.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Invitations.Domain.Workspaces.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
