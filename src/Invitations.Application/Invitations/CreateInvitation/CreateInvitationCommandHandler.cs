@@ -33,6 +33,7 @@ internal sealed class CreateInvitationCommandHandler(
         }
 
         await EnforceDailyLimitAsync(actor.WorkspaceId, now, cancellationToken);
+        await ExpireOverdueAsync(actor.WorkspaceId, email, now, cancellationToken);
 
         var lifetime = command.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
         var invitation = Invitation.Create(
@@ -72,6 +73,14 @@ internal sealed class CreateInvitationCommandHandler(
             RetryAfter = oldest + Window - now,
         };
     }
+
+    // Past its expiry an invitation is expired whether or not the sweep has run yet, so it must not hold the address's
+    // one pending slot (the partial unique index) against a new invitation.
+    private Task ExpireOverdueAsync(WorkspaceId workspaceId, EmailAddress email, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Invitations
+            .Where(i => i.WorkspaceId == workspaceId && i.NormalizedEmail == email.Normalized
+                && i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Expired), cancellationToken);
 
     private async Task<Guid?> PendingIdAsync(WorkspaceId workspaceId, EmailAddress email, CancellationToken cancellationToken)
     {
