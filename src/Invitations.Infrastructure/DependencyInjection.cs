@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Invitations.Application.Common;
@@ -8,6 +9,7 @@ using Invitations.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure;
 
@@ -64,7 +66,11 @@ public static class DependencyInjection
         // This host's own storage, not the static JobStorage.Current, so that hosts sharing a process stay apart.
         services.AddSingleton<JobStorage>(_ =>
             new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
-        services.AddHangfire((_, config) =>
+
+        // Also this host's own: Hangfire's default is the static JobActivator.Current, set by whichever host started last,
+        // so two hosts starting together could run each other's jobs in the wrong container.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, config) =>
         {
             config
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -75,6 +81,7 @@ public static class DependencyInjection
             // which Hangfire points at this host's logger factory just before this callback. At registration it
             // may still name an earlier host's factory, disposed by now (several hosts in one test process).
             HangfireSetup.ConfigureRetries(delays);
+            config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
         });
 
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
