@@ -9,6 +9,7 @@ using Invitations.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure;
 
@@ -69,7 +70,7 @@ public static class DependencyInjection
         // configured Hangfire last has set: with hosts starting side by side, a server could build its jobs from another
         // host's container (and database), so a job "succeeded" without touching its own invitation.
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((_, config) =>
+        services.AddHangfire((provider, config) =>
         {
             config
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -80,6 +81,7 @@ public static class DependencyInjection
             // which Hangfire points at this host's logger factory just before this callback. At registration it
             // may still name an earlier host's factory, disposed by now (several hosts in one test process).
             HangfireSetup.ConfigureRetries(delays);
+            config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
         });
 
         if (configuration.GetValue("Hangfire:ServerEnabled", true))

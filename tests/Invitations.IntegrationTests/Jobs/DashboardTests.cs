@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Invitations.IntegrationTests.Jobs;
+
+public sealed class DashboardTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Dashboard_WithoutCredentials_Is401_WithABasicChallenge()
+    {
+        var response = await api.CreateClient().GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Basic");
+    }
+
+    [Theory]
+    [InlineData("operator", "wrong-password")]
+    [InlineData("admin", ApiFactory.OperatorKey)]
+    [InlineData("operator", "")]
+    public async Task Dashboard_WithWrongCredentials_Is401(string user, string password)
+    {
+        var response = await Client(user, password).GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Invitations jobs", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_AsOperator_IsTheHtmlDashboard()
+    {
+        var response = await Operator().GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Invitations jobs", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_ListsTheRecurringMaintenanceJobs()
+    {
+        var page = await Operator().GetStringAsync("/hangfire/recurring");
+
+        Assert.Contains("expire-invitations", page);
+        Assert.Contains("repair-owed-emails", page);
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsASentInvitationsJobByName_WithoutItsLink()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var email = Mailbox.NewAddress("dashboard");
+        var id = (await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        var token = Mailbox.TokenIn(Assert.Single(await api.Smtp.WaitForMailAsync(email)));
+        await api.WaitForEmailStatusAsync(workspace, id, "sent");
+        await api.WaitForEmailJobsToSettleAsync();
+
+        var succeeded = await Operator().GetStringAsync("/hangfire/jobs/succeeded");
+        Assert.Contains($"Send invitation email {id}", succeeded);
+
+        var jobId = await api.ScalarAsync<string>("SELECT email_job_id FROM invitations WHERE id = @id", ("id", id));
+        var details = await Operator().GetStringAsync($"/hangfire/jobs/details/{jobId}");
+        Assert.Contains(id.ToString(), details);
+        Assert.DoesNotContain(token, details);
+    }
+
+    private HttpClient Operator() => Client("operator", ApiFactory.OperatorKey);
+
+    private HttpClient Client(string user, string password)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return client;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+
+namespace Invitations.IntegrationTests.Jobs;
+
+/// <summary>Retries are configured as 2 retries 1 s apart; the SMTP server is switched into failure modes per test.</summary>
+public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>, IDisposable
+{
+    public const string RefuseConnections = "refuse-connections";
+    public const string RejectData = "reject-data";
+
+    public void Dispose() => Heal();
+
+    [Theory]
+    [InlineData(RefuseConnections)]
+    [InlineData(RejectData)]
+    public async Task TransientFailure_IsRetried_AndTheEmailArrivesOnce(string failure)
+    {
+        Break(failure);
+        var (workspace, email, id) = await InviteAsync();
+
+        var failing = await api.WaitForInvitationAsync(workspace, id, i => i["last_email_error"] is not null, "a delivery error");
+        Assert.Equal("queued", (string?)failing["email_status"]);
+        Assert.Null(failing["email_sent_at"]);
+        Assert.Empty(api.Smtp.To(email));
+        Heal();
+
+        var message = Assert.Single(await api.Smtp.WaitForMailAsync(email));
+        var sent = await api.WaitForEmailStatusAsync(workspace, id, "sent");
+        Assert.Null(sent["last_email_error"]);
+        Assert.NotNull(sent["email_sent_at"]);
+        await api.WaitForEmailJobsToSettleAsync();
+        Assert.Single(api.Smtp.To(email));
+        await (await api.AcceptAsync(Mailbox.TokenIn(message))).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(RefuseConnections)]
+    [InlineData(RejectData)]
+    public async Task FailureOnEveryAttempt_MarksTheEmailFailed_WithTheLastError(string failure)
+    {
+        Break(failure);
+        var (workspace, email, id) = await InviteAsync();
+
+        var failed = await api.WaitForEmailStatusAsync(workspace, id, "failed");
+
+        Assert.False(string.IsNullOrWhiteSpace((string?)failed["last_email_error"]));
+        Assert.Null(failed["email_sent_at"]);
+        Assert.Equal("pending", (string?)failed["status"]);
+        await api.WaitForEmailJobsToSettleAsync();
+        Assert.Empty(api.Smtp.To(email));
+    }
+
+    [Fact]
+    public async Task FailedEmail_ResentOnceTheServerIsBack_ArrivesAndClearsTheError()
+    {
+        Break(RefuseConnections);
+        var (workspace, email, id) = await InviteAsync();
+        await api.WaitForEmailStatusAsync(workspace, id, "failed");
+        await api.WaitForEmailJobsToSettleAsync();
+        Heal();
+
+        var resent = await (await api.ClientWithKey(workspace.ApiKey)
+                .PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}/resend", null))
+            .ReadJsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal("queued", (string?)resent["email_status"]);
+        Assert.Null(resent["last_email_error"]);
+
+        var message = Assert.Single(await api.Smtp.WaitForMailAsync(email));
+        var sent = await api.WaitForEmailStatusAsync(workspace, id, "sent");
+        Assert.Null(sent["last_email_error"]);
+        await (await api.AcceptAsync(Mailbox.TokenIn(message))).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    private void Heal() => (api.Smtp.RefuseConnections, api.Smtp.RejectData) = (false, false);
+
+    private void Break(string failure)
+    {
+        api.Smtp.RefuseConnections = failure == RefuseConnections;
+        api.Smtp.RejectData = failure == RejectData;
+    }
+
+    private async Task<(TestWorkspace Workspace, string Email, Guid Id)> InviteAsync()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var email = Mailbox.NewAddress("retry");
+        var created = await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created);
+        return (workspace, email, created["id"]!.GetValue<Guid>());
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using Invitations.Application.Invitations.ExpireOverdueInvitations;
+using Invitations.Application.Invitations.SendInvitationEmail;
+
+namespace Invitations.IntegrationTests.Jobs;
+
+/// <summary>A fake clock and no workers: the test moves time and runs the sweep itself.</summary>
+public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockApiFactory>
+{
+    private static readonly TimeSpan EightDays = TimeSpan.FromDays(8);
+
+    [Fact]
+    public async Task Sweep_ExpiresExactlyTheOverdue_AndLeavesFreshAcceptedAndRevokedAlone()
+    {
+        var workspace = await StartCleanAsync();
+        var overdue = new[] { await InviteAsync(workspace), await InviteAsync(workspace), await InviteAsync(workspace, sendEmail: true) };
+        var (acceptedInvitation, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("accepted"));
+        await (await api.AcceptAsync(token)).ReadJsonAsync(HttpStatusCode.OK);
+        var revoked = await InviteAsync(workspace);
+        await (await Client(workspace).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{revoked}/revoke", null))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        api.FakeClock.Advance(EightDays);
+        var fresh = new[] { await InviteAsync(workspace), await InviteAsync(workspace) };
+
+        Assert.Equal(overdue.Length, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
+
+        foreach (var id in overdue)
+        {
+            Assert.Equal("expired", await StatusAsync(workspace, id));
+        }
+
+        foreach (var id in fresh)
+        {
+            Assert.Equal("pending", await StatusAsync(workspace, id));
+        }
+
+        Assert.Equal("accepted", await StatusAsync(workspace, acceptedInvitation["id"]!.GetValue<Guid>()));
+        Assert.Equal("revoked", await StatusAsync(workspace, revoked));
+        Assert.Equal(0, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Accept_OfAnOverdueInvitation_IsGone_WhetherOrNotTheSweepRan(bool swept)
+    {
+        var workspace = await StartCleanAsync();
+        var (invitation, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("late"));
+        api.FakeClock.Advance(EightDays);
+        if (swept)
+        {
+            Assert.Equal(1, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
+        }
+
+        Assert.Equal(HttpStatusCode.Gone, (await api.AcceptAsync(token)).StatusCode);
+        var lookup = await (await api.CreateClient().PostAsJsonAsync("/v1/invitations/lookup", new { token }))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("expired", (string?)lookup["status"]);
+        Assert.Equal("expired", await StatusAsync(workspace, invitation["id"]!.GetValue<Guid>()));
+        var members = await (await Client(workspace).GetAsync($"/v1/workspaces/{workspace.Id}/members")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Single(members["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reinvite_OfTheSameAddressAfterExpiry_IsCreated(bool swept)
+    {
+        var workspace = await StartCleanAsync();
+        var email = Mailbox.NewAddress("again");
+        var first = await InviteAsync(workspace, email: email);
+        api.FakeClock.Advance(EightDays);
+        if (swept)
+        {
+            await api.SendAsync(new ExpireOverdueInvitationsCommand());
+        }
+
+        var second = await (await api.InviteAsync(workspace, email, sendEmail: false)).ReadJsonAsync(HttpStatusCode.Created);
+
+        Assert.NotEqual(first, second["id"]!.GetValue<Guid>());
+        Assert.Equal("pending", (string?)second["status"]);
+        Assert.Equal("expired", await StatusAsync(workspace, first));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Resend_OfAnExpiredInvitation_MakesItPendingWithAFreshLifetime_AndItsEmailWorks(bool swept)
+    {
+        var workspace = await StartCleanAsync();
+        var email = Mailbox.NewAddress("revived");
+        var id = await InviteAsync(workspace, email: email, sendEmail: true);
+        api.FakeClock.Advance(EightDays);
+        if (swept)
+        {
+            await api.SendAsync(new ExpireOverdueInvitationsCommand());
+        }
+
+        var resent = await (await Client(workspace).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}/resend", null))
+            .ReadJsonAsync(HttpStatusCode.Accepted);
+
+        Assert.Equal("pending", (string?)resent["status"]);
+        Assert.Equal(api.FakeClock.GetUtcNow() + TimeSpan.FromDays(7), resent["expires_at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(0, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
+        Assert.Equal(EmailDeliveryOutcome.NothingToSend, await api.RunEmailJobAsync(id, 1));
+        Assert.Equal(EmailDeliveryOutcome.Sent, await api.RunEmailJobAsync(id, 2));
+        var message = Assert.Single(api.Smtp.To(email));
+        await (await api.AcceptAsync(Mailbox.TokenIn(message))).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Sweep_WithSmallBatches_ExpiresTheWholeBacklogInOneCommand()
+    {
+        var workspace = await StartCleanAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            await InviteAsync(workspace);
+        }
+
+        api.FakeClock.Advance(EightDays);
+
+        Assert.Equal(50, await api.SendAsync(new ExpireOverdueInvitationsCommand(BatchSize: 7)));
+        Assert.Equal(50L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM invitations WHERE workspace_id = @w AND status = 'expired'", ("w", workspace.Id)));
+        Assert.Equal(0, await api.SendAsync(new ExpireOverdueInvitationsCommand(BatchSize: 7)));
+    }
+
+    [Fact]
+    public async Task Sweep_HonoursEachInvitationsOwnLifetime()
+    {
+        var workspace = await StartCleanAsync();
+        var oneDay = await InviteAsync(workspace, expiresInDays: 1);
+        var sevenDays = await InviteAsync(workspace);
+        api.FakeClock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(1, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
+
+        Assert.Equal("expired", await StatusAsync(workspace, oneDay));
+        Assert.Equal("pending", await StatusAsync(workspace, sevenDays));
+    }
+
+    [Fact]
+    public async Task OwedEmail_OfAnInvitationThatExpiredBeforeItsJobRan_IsNotSent()
+    {
+        var workspace = await StartCleanAsync();
+        var email = Mailbox.NewAddress("too-late");
+        var id = await InviteAsync(workspace, email: email, sendEmail: true);
+        api.FakeClock.Advance(EightDays);
+
+        Assert.Equal(EmailDeliveryOutcome.NothingToSend, await api.RunEmailJobAsync(id, 1));
+
+        Assert.Empty(api.Smtp.To(email));
+    }
+
+    /// <summary>Earlier tests leave pending rows that this test's clock moves would make overdue: expire them all first.</summary>
+    private async Task<TestWorkspace> StartCleanAsync()
+    {
+        api.FakeClock.Advance(TimeSpan.FromDays(31));
+        await api.SendAsync(new ExpireOverdueInvitationsCommand());
+        return await api.CreateWorkspaceAsync();
+    }
+
+    private async Task<Guid> InviteAsync(TestWorkspace workspace, string? email = null, bool sendEmail = false, int? expiresInDays = null)
+    {
+        var response = await api.InviteAsync(
+            workspace, email ?? Mailbox.NewAddress("sweep"), sendEmail: sendEmail,
+            extra: expiresInDays is null ? null : new { expires_in_days = expiresInDays });
+        return (await response.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private async Task<string?> StatusAsync(TestWorkspace workspace, Guid id) =>
+        (string?)(await api.GetInvitationAsync(workspace, id))["status"];
+
+    private HttpClient Client(TestWorkspace workspace) => api.ClientWithKey(workspace.ApiKey);
+}

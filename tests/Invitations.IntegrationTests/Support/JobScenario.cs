@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Invitations.Application.Invitations.SendInvitationEmail;
+using Invitations.Domain.Invitations;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Invitations.IntegrationTests.Support;
+
+/// <summary>Steps for tests of the background half: reading invitations back, waiting on jobs, running commands directly.</summary>
+public static class JobScenario
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    public static async Task<JsonObject> GetInvitationAsync(this ApiFactory api, TestWorkspace workspace, Guid id) =>
+        await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}"))
+            .ReadJsonAsync(HttpStatusCode.OK);
+
+    /// <summary>Polls the invitation until <paramref name="until"/> holds; fails with the last state seen.</summary>
+    public static async Task<JsonObject> WaitForInvitationAsync(
+        this ApiFactory api, TestWorkspace workspace, Guid id, Func<JsonObject, bool> until, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var invitation = await api.GetInvitationAsync(workspace, id);
+            if (until(invitation))
+            {
+                return invitation;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Invitation never reached '{what}' within {Patience}: {invitation.ToJsonString()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static Task<JsonObject> WaitForEmailStatusAsync(this ApiFactory api, TestWorkspace workspace, Guid id, string status) =>
+        api.WaitForInvitationAsync(workspace, id, i => (string?)i["email_status"] == status, $"email_status {status}");
+
+    /// <summary>The newest invitation for an address, for routes whose response carries no invitation id.</summary>
+    public static async Task<Guid> InvitationIdByEmailAsync(this ApiFactory api, TestWorkspace workspace, string email)
+    {
+        var page = await (await api.ClientWithKey(workspace.ApiKey)
+                .GetAsync($"/v1/workspaces/{workspace.Id}/invitations?email={Uri.EscapeDataString(email)}"))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        return page["items"]!.AsArray()[0]!["id"]!.GetValue<Guid>();
+    }
+
+    public static Task<T> SendAsync<T>(this ApiFactory api, IRequest<T> request) =>
+        api.InScopeAsync(services => services.GetRequiredService<IMediator>().Send(request));
+
+    /// <summary>What the email job does for one attempt, run in the test instead of by a Hangfire worker.</summary>
+    public static Task<EmailDeliveryOutcome> RunEmailJobAsync(this ApiFactory api, Guid id, int deliveryVersion, bool finalAttempt = false) =>
+        api.SendAsync(new SendInvitationEmailCommand(new InvitationId(id), deliveryVersion, finalAttempt));
+
+    /// <summary>Waits until every email job has finished (no more sends can happen), so a mailbox count is final.</summary>
+    public static async Task WaitForEmailJobsToSettleAsync(this ApiFactory api)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (await api.ScalarAsync<long>(
+                   "SELECT count(*) FROM hangfire.job WHERE invocationdata->>'Type' LIKE '%SendInvitationEmailJob%' " +
+                   "AND coalesce(statename, '') NOT IN ('Succeeded', 'Failed', 'Deleted')") > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Email jobs still running after {Patience}.");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<T> ScalarAsync<T>(this ApiFactory api, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default! : (T)result;
+    }
+
+    public static async Task<int> ExecuteSqlAsync(this ApiFactory api, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using Invitations.Application.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.IntegrationTests.Support;
+
+/// <summary>
+/// No workers, and the real SMTP sender wrapped so that a test can act while an email is being sent: after the job read the
+/// invitation and before it records the outcome, which is where a concurrent writer bites.
+/// </summary>
+public class SendHookApiFactory : NoWorkersApiFactory
+{
+    /// <summary>Runs once the real send has returned; null runs nothing.</summary>
+    public Func<EmailMessage, Task>? AfterSend { get; set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            var real = services.Single(d => d.ServiceType == typeof(IEmailSender));
+            services.Remove(real);
+            services.AddSingleton<IEmailSender>(provider =>
+                new HookedSender((IEmailSender)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!), this));
+        });
+    }
+
+    private sealed class HookedSender(IEmailSender inner, SendHookApiFactory factory) : IEmailSender
+    {
+        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(message, cancellationToken);
+            if (factory.AfterSend is { } hook)
+            {
+                await hook(message);
+            }
+        }
+    }
+}
