@@ -41,7 +41,9 @@ public sealed class WhiteLabelTests(ApiFactory api) : IClassFixture<ApiFactory>
         var link = Mailbox.LinkIn(message);
         Assert.StartsWith($"https://{domain}/invitations/accept#token=", link);
         Assert.Contains(link, message.Message.HtmlBody);
-        await (await api.AcceptAsync(Mailbox.TokenIn(message))).ReadJsonAsync(HttpStatusCode.OK);
+        var lookup = await (await api.CreateClient().PostAsJsonAsync("/v1/invitations/lookup", new { token = Mailbox.TokenIn(message) }))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("pending", (string?)lookup["status"]);
     }
 
     [Fact]
