@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class BadInputCorpusTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class BadInputCorpusTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string, string, string> Corpus() => BadInputCorpus.All();
 

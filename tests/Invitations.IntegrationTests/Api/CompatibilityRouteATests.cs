@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class CompatibilityRouteATests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly string[] DataKeys =
         ["created_at", "display_name", "email", "role", "status", "team_title", "user_id", "whatsapp_accounts"];

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class CompatibilityRouteBTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Invite_Valid_ReturnsSeedShapeExactly()

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class CrossTenantTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class CrossTenantTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string, string, bool> Routes()
     {

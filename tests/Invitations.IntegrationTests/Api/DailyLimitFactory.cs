@@ -1,7 +1,7 @@
 namespace Invitations.IntegrationTests.Api;
 
 /// <summary>A service that lets each workspace create only three invitations per 24 hours.</summary>
-public sealed class DailyLimitFactory : PoolReleasingApiFactory
+public sealed class DailyLimitFactory : ApiFactory
 {
     public const int Limit = 3;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class HealthAndDocsTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class HealthAndDocsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]
     [InlineData("/health/live")]

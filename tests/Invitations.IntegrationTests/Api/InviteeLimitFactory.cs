@@ -3,7 +3,7 @@ using System.Net;
 namespace Invitations.IntegrationTests.Api;
 
 /// <summary>A service whose invitee routes take five requests per client address per minute.</summary>
-public sealed class InviteeLimitFactory : PoolReleasingApiFactory
+public sealed class InviteeLimitFactory : ApiFactory
 {
     public const int Limit = 5;
 

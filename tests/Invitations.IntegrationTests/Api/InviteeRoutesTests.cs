@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class InviteeRoutesTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class InviteeRoutesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Lookup_ValidToken_ReturnsWhatThePageShows()

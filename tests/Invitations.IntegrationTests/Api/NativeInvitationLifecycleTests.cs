@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationLifecycleTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class NativeInvitationLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Revoke_Pending_Returns200Revoked()

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationListTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class NativeInvitationListTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task List_Default_IsNewestFirstWithoutNextCursor()

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationPermissionTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class NativeInvitationPermissionTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]
     [InlineData("teammate")]

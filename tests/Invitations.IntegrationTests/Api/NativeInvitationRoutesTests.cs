@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationRoutesTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class NativeInvitationRoutesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Create_Valid_Returns201WithLocationAndInvitation()

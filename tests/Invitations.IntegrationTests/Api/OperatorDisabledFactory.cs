@@ -1,7 +1,7 @@
 namespace Invitations.IntegrationTests.Api;
 
 /// <summary>A service whose operator secret is configured but empty: operator access is off.</summary>
-public sealed class OperatorDisabledFactory : PoolReleasingApiFactory
+public sealed class OperatorDisabledFactory : ApiFactory
 {
     protected override IDictionary<string, string?> Settings()
     {

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class OperatorRoutesTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed class OperatorRoutesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string, string, string, string> UnauthenticatedCalls()
     {

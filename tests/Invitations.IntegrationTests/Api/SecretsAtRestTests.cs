@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed partial class SecretsAtRestTests(PoolReleasingApiFactory api) : IClassFixture<PoolReleasingApiFactory>
+public sealed partial class SecretsAtRestTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly string[] ListedTables =
         ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "hangfire.job", "hangfire.jobparameter"];

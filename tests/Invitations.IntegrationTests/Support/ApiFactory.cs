@@ -44,6 +44,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Smtp:Timeout"] = "00:00:05",
     };
 
+    /// <summary>This host's settings, for a second host that shares its database and SMTP server.</summary>
+    public IDictionary<string, string?> SharedSettings() => Settings();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -12,22 +12,8 @@ public sealed class SecondHost(ApiFactory primary, bool serverEnabled = true) : 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Invitations"] = primary.ConnectionString,
-            ["Operator:ApiKey"] = ApiFactory.OperatorKey,
-            ["Invitations:FrontendBaseUrl"] = "https://app.invitations.test",
-            ["Invitations:InviteeRequestsPerMinute"] = "1000",
-            ["Email:Transport"] = "Smtp",
-            ["Email:DefaultFrom"] = "Invitations <no-reply@invitations.test>",
-            ["Email:RetryDelaysSeconds:0"] = "1",
-            ["Email:RetryDelaysSeconds:1"] = "1",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = primary.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:Timeout"] = "00:00:05",
-            ["Hangfire:ServerEnabled"] = serverEnabled ? "true" : "false",
-        };
+        var settings = primary.SharedSettings();
+        settings["Hangfire:ServerEnabled"] = serverEnabled ? "true" : "false";
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -24,6 +24,12 @@ public static class TestDatabase
 
         server.Database = name;
         server.MaxPoolSize = 60;
+
+        // Every test class has its own database and so its own pools, which outlive the class's host: with the
+        // default idle lifetime (5 minutes) a full run would hold every finished class's connections open and
+        // exhaust the server's max_connections.
+        server.ConnectionIdleLifetime = 5;
+        server.ConnectionPruningInterval = 1;
         return server.ConnectionString;
     }
 
