@@ -92,5 +92,6 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
     }
 }

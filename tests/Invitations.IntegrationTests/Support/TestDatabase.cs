@@ -33,6 +33,20 @@ public static class TestDatabase
         return server.ConnectionString;
     }
 
+    public static async Task DropAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString);
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var connection = new NpgsqlConnection(await Server.Value);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static async Task<string> StartServerAsync()
     {
         if (Environment.GetEnvironmentVariable("INVITATIONS_TEST_POSTGRES") is { Length: > 0 } external)
