@@ -1,0 +1,22 @@
+// Bench driver. One program, three modes (build/bench.sh runs each as its own process):
+//   sink   — the API's SMTP server for the whole bench; logs "<unix µs> <recipient>" per delivered message.
+//   burst  — creates N invitations at once and reads the sink's log to time their emails.
+//   sweep  — times the service's expiry command (through MediatR) against one raw UPDATE, under a create load.
+// Results go to stdout as "name value" lines for the script to collect.
+using Bench;
+
+var mode = args.FirstOrDefault();
+var options = Options.Parse(args.Skip(1).ToArray());
+return mode switch
+{
+    "sink" => await SinkMode.RunAsync(options),
+    "burst" => await BurstMode.RunAsync(options),
+    "sweep" => await SweepMode.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Driver sink|burst|sweep --name value ...");
+    return 2;
+}
