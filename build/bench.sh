@@ -31,7 +31,7 @@ esac
 if ((quick)); then
   runs=1 create_secs=5 warmup_secs=3 scale_secs=3 burst_emails=200 sweep_rows=100000 scale_small=10000 scale_large=100000
 else
-  runs=3 create_secs=20 warmup_secs=5 scale_secs=6 burst_emails=1000 sweep_rows=1000000 scale_small=10000 scale_large=1000000
+  runs=3 create_secs=20 warmup_secs=20 scale_secs=6 burst_emails=1000 sweep_rows=1000000 scale_small=10000 scale_large=1000000
 fi
 drain_limit=300 # seconds to wait for owed emails before moving on (with a warning)
 started_at=$SECONDS
@@ -436,7 +436,8 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo
   echo "## How each figure is taken"
   echo
-  echo "- **Create** — \`build/bench/create.lua\` POSTs \`{\"email\":…,\"role\":\"teammate\",\"send_email\":true}\` with a new"
+  echo "- **Create** — after a ${warmup_secs} s warm-up of each side (tiered JIT settles; at 5 s the JIT still took a fifth of"
+  echo "  the API's CPU in the measured run), \`build/bench/create.lua\` POSTs \`{\"email\":…,\"role\":\"teammate\",\"send_email\":true}\` with a new"
   echo "  address per request. The ceiling (\`build/bench/Ceiling\`) answers the same route with one raw Npgsql INSERT of an"
   echo "  equivalent row into the \`invitations\` table of a second database (\`ceiling\`, same migrations, same cluster);"
   echo "  it does no auth, no checks and sends no email. Each service run uses a fresh workspace. The service's email"
@@ -460,6 +461,8 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "before the timed command does), mail to the in-process SMTP sink (\`Smtp__Security=None\`),"
   echo "\`Logging__LogLevel__Default=Warning\` and \`ASPNETCORE_ENVIRONMENT=Production\`; otherwise its defaults"
   echo "(8 Hangfire workers on 2 cores). The wrk client, PostgreSQL and the SMTP sink share the machine's cores with it."
+  # The profile behind the figures and what was changed because of it: written by hand, kept with every report.
+  if [[ -f build/bench/findings.md ]]; then echo; cat build/bench/findings.md; fi
 } >build/benchmarks.md
 log "wrote build/benchmarks.md ($(((SECONDS - started_at) / 60)) min $(((SECONDS - started_at) % 60)) s)"
 

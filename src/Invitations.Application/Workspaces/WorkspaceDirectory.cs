@@ -14,7 +14,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
 
     public Task<TeamRef?> FindTeamAsync(WorkspaceId id, string? title, CancellationToken cancellationToken)
     {
-        var normalized = Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);
+        var normalized = NormalizedTeamTitle(title);
         return db.Workspaces.AsNoTracking()
             .Where(w => w.Id == id)
             .SelectMany(w => w.Teams)
@@ -28,5 +28,21 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active,
             cancellationToken);
 
+    public Task<InvitingContext?> FindInvitingContextAsync(
+        WorkspaceId id, string? teamTitle, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var normalizedTitle = NormalizedTeamTitle(teamTitle);
+        return db.Workspaces.AsNoTracking()
+            .Where(w => w.Id == id)
+            .Select(w => new InvitingContext(
+                new WorkspaceCard(w.Id, w.Name, w.Branding),
+                w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
+                db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active)))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public void Admit(Member member) => db.Members.Add(member);
+
+    private static string NormalizedTeamTitle(string? title) =>
+        Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);
 }

@@ -20,10 +20,8 @@ public sealed class CreateInvitationCommandHandlerTests
     {
         _handler = new CreateInvitationCommandHandler(
             _db, _directory, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()));
-        _directory.FindAsync(_workspaceId, Arg.Any<CancellationToken>())
-            .Returns(new WorkspaceCard(_workspaceId, "Acme", Branding.None));
-        _directory.FindTeamAsync(_workspaceId, Arg.Any<string?>(), Arg.Any<CancellationToken>())
-            .Returns(new TeamRef(Guid.NewGuid(), "Default team"));
+        _directory.FindInvitingContextAsync(_workspaceId, Arg.Any<string?>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(Context());
     }
 
     [Theory]
@@ -44,7 +42,8 @@ public sealed class CreateInvitationCommandHandlerTests
     [Fact]
     public async Task Handle_UnknownTeam_ThrowsTeamNotFoundAndSavesNothing()
     {
-        _directory.FindTeamAsync(_workspaceId, "Sales", Arg.Any<CancellationToken>()).Returns((TeamRef?)null);
+        _directory.FindInvitingContextAsync(_workspaceId, "Sales", Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(Context() with { Team = null });
 
         var error = await Assert.ThrowsAsync<DomainException>(
             () => _handler.Handle(Command() with { Team = "Sales" }, CancellationToken.None));
@@ -58,7 +57,8 @@ public sealed class CreateInvitationCommandHandlerTests
     [Fact]
     public async Task Handle_AddressOfActiveMember_ThrowsAlreadyMemberAndSavesNothing()
     {
-        _directory.IsActiveMemberAsync(_workspaceId, "jane.doe@example.com", Arg.Any<CancellationToken>()).Returns(true);
+        _directory.FindInvitingContextAsync(_workspaceId, Arg.Any<string?>(), "jane.doe@example.com", Arg.Any<CancellationToken>())
+            .Returns(Context() with { IsActiveMember = true });
 
         var error = await Assert.ThrowsAsync<DomainException>(
             () => _handler.Handle(Command() with { Email = " Jane.Doe@Example.com " }, CancellationToken.None));
@@ -78,6 +78,9 @@ public sealed class CreateInvitationCommandHandlerTests
         Assert.Equal(ErrorCodes.WorkspaceNotFound, error.Code);
         await _db.DidNotReceive().SaveChangesAsync(Arg.Any<CancellationToken>());
     }
+
+    private InvitingContext Context() =>
+        new(new WorkspaceCard(_workspaceId, "Acme", Branding.None), new TeamRef(Guid.NewGuid(), "Default team"), IsActiveMember: false);
 
     private CreateInvitationCommand Command() =>
         new(InvitationBuilder.Actor(Role.Admin, _workspaceId), "jane.doe@example.com", "teammate");

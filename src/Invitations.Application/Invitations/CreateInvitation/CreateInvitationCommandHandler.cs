@@ -23,17 +23,15 @@ internal sealed class CreateInvitationCommandHandler(
         Invitation.EnsureMayInvite(actor);
         var now = clock.GetUtcNow();
         var email = EmailAddress.Create(command.Email);
-        var workspace = await workspaces.FindAsync(actor.WorkspaceId, cancellationToken)
+        var context = await workspaces.FindInvitingContextAsync(actor.WorkspaceId, command.Team, email.Normalized, cancellationToken)
             ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
-        var team = await workspaces.FindTeamAsync(actor.WorkspaceId, command.Team, cancellationToken)
-            ?? throw WorkspaceLoader.TeamNotFound(command.Team);
-        if (await workspaces.IsActiveMemberAsync(actor.WorkspaceId, email.Normalized, cancellationToken))
+        var team = context.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
+        if (context.IsActiveMember)
         {
             throw InvitationErrors.AlreadyMember(email.Value);
         }
 
         await EnforceDailyLimitAsync(actor.WorkspaceId, now, cancellationToken);
-        await ExpireOverdueAsync(actor.WorkspaceId, email, now, cancellationToken);
 
         var lifetime = command.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
         var invitation = Invitation.Create(
@@ -41,16 +39,9 @@ internal sealed class CreateInvitationCommandHandler(
             team, lifetime, command.SendEmail, now);
         var token = command.SendEmail ? null : invitation.IssueToken();
         db.Invitations.Add(invitation);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
-        {
-            throw InvitationErrors.DuplicatePending(email.Value, await PendingIdAsync(actor.WorkspaceId, email, cancellationToken));
-        }
+        await SaveAsync(invitation, now, cancellationToken);
 
-        var acceptUrl = token is null ? null : options.Value.AcceptUrl(workspace.Branding.VerifiedDomain, token);
+        var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
         return InvitationResponse.From(invitation, now) with { AcceptUrl = acceptUrl };
     }
 
@@ -74,20 +65,40 @@ internal sealed class CreateInvitationCommandHandler(
         };
     }
 
-    // Past its expiry an invitation is expired whether or not the sweep has run yet, so it must not hold the address's
-    // one pending slot (the partial unique index) against a new invitation.
-    private Task ExpireOverdueAsync(WorkspaceId workspaceId, EmailAddress email, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Invitations
-            .Where(i => i.WorkspaceId == workspaceId && i.NormalizedEmail == email.Normalized
-                && i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Expired), cancellationToken);
-
-    private async Task<Guid?> PendingIdAsync(WorkspaceId workspaceId, EmailAddress email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the new invitation. When the address's one pending slot (the partial unique index) is taken by an invitation
+    /// already past its expiry, that one is expired whether or not the sweep has run yet: it is marked so and the save tried
+    /// once more. Checking only on a conflict keeps the common case to the insert alone.
+    /// </summary>
+    private async Task SaveAsync(Invitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await db.Invitations.AsNoTracking()
-            .Where(i => i.WorkspaceId == workspaceId && i.NormalizedEmail == email.Normalized && i.Status == InvitationStatus.Pending)
-            .Select(i => i.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        return id == default ? null : id.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
+            {
+                var holder = await PendingHolderAsync(invitation.WorkspaceId, invitation.NormalizedEmail, cancellationToken);
+                if (attempt > 1 || holder is null || holder.ExpiresAt > now)
+                {
+                    throw InvitationErrors.DuplicatePending(invitation.Email, holder?.Id.Value);
+                }
+
+                await db.Invitations
+                    .Where(i => i.Id == holder.Id && i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)
+                    .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Expired), cancellationToken);
+            }
+        }
     }
+
+    private Task<PendingHolder?> PendingHolderAsync(WorkspaceId workspaceId, string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Invitations.AsNoTracking()
+            .Where(i => i.WorkspaceId == workspaceId && i.NormalizedEmail == normalizedEmail && i.Status == InvitationStatus.Pending)
+            .Select(i => new PendingHolder(i.Id, i.ExpiresAt))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record PendingHolder(InvitationId Id, DateTimeOffset ExpiresAt);
 }
