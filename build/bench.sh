@@ -33,6 +33,7 @@ if ((quick)); then
 else
   runs=3 create_secs=20 warmup_secs=20 scale_secs=6 burst_emails=1000 sweep_rows=1000000 scale_small=10000 scale_large=1000000
 fi
+sweep_load_rate=25 # creates/s during the sweeps: about 2 million a day, a busy service's traffic, not a saturating one
 drain_limit=300 # seconds to wait for owed emails before moving on (with a warning)
 started_at=$SECONDS
 phase_times=() # "name seconds", for the report: shows where the time budget goes
@@ -304,7 +305,8 @@ end_phase burst
 
 # ---------------------------------------------------------------------------------------------- 3 sweep
 # The overdue rows go into the service's own invitations table (its own workspace), and sweep_copy holds an
-# identical copy for the raw UPDATE. A create load (4 clients, another workspace) runs during both sweeps.
+# identical copy for the raw UPDATE. A create load (4 clients paced to $sweep_load_rate/s in all, another workspace)
+# runs during both sweeps.
 new_workspace sweep
 sweep_ws=$ws_id sweep_team=$ws_team sweep_owner_id=$ws_owner_id sweep_owner_email=$ws_owner_email
 new_workspace sweepload
@@ -315,7 +317,7 @@ for ((run = 1; run <= runs; run++)); do
   order=service-first; ((run % 2)) || order=raw-first # alternate, so neither side always goes first
   log "  sweeping ($order)"
   "${driver[@]}" sweep --connection "$api_cs" --copy-table sweep_copy --order "$order" --api "$api" \
-    --workspace "$ws_id" --key "$ws_key" --concurrency 4 --prefix "sweepload$run" >"$tmp/sweep-$run.txt"
+    --workspace "$ws_id" --key "$ws_key" --concurrency 4 --rate "$sweep_load_rate" --prefix "sweepload$run" >"$tmp/sweep-$run.txt"
   for name in service_seconds raw_seconds service_rows raw_rows service_load_errors service_load_p99_ms \
     service_load_requests raw_load_errors raw_load_p99_ms; do
     record "sweep_$name" "$(value "$tmp/sweep-$run.txt" "$name")"
@@ -427,7 +429,7 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "| 2 | burst: creating them took, s; create errors; undelivered | $(fmt3 burst_create_seconds); $(total burst_create_errors); $(total burst_undelivered) | | | 0; 0 | |"
   echo "| 3 | expiry sweep of $sweep_rows overdue rows, s | $(fmt3 sweep_service_seconds) | $(fmt3 sweep_raw_seconds) | $(fmt3 sweep_ratio) | sweep-ratio ${goal[sweep-ratio]} | $(verdict sweep-ratio) |"
   echo "| 3 | rows expired | $(fmt3 sweep_service_rows) | $(fmt3 sweep_raw_rows) | | | |"
-  echo "| 3 | creates during the sweep: p99 ms (4 clients) | $(fmt3 sweep_service_load_p99_ms) | $(fmt3 sweep_raw_load_p99_ms) | | < 100 ms | $(awk -v p="$(median sweep_service_load_p99_ms)" 'BEGIN { print p < 100 ? "met" : "missed" }') |"
+  echo "| 3 | creates during the sweep: p99 ms ($sweep_load_rate/s from 4 clients) | $(fmt3 sweep_service_load_p99_ms) | $(fmt3 sweep_raw_load_p99_ms) | | < 100 ms | $(awk -v p="$(median sweep_service_load_p99_ms)" 'BEGIN { print p < 100 ? "met" : "missed" }') |"
   echo "| 3 | creates during the sweep: errors (must be 0) / requests | $(total sweep_service_load_errors) / $(total sweep_service_load_requests) | $(total sweep_raw_load_errors) | | 0 | $( (($(total sweep_service_load_errors) == 0)) && echo met || echo missed) |"
   echo "| 4 | API peak RSS (VmHWM) during a create run, MB | $(fmt3 rss_mb) | | | rss-mb ${goal[rss-mb]} | $(verdict rss-mb) |"
   echo "| 5 | list p99 ms (limit=50, wrk -c8), $scale_small vs $scale_large stored | $(fmt3 list_p99_small) vs $(fmt3 list_p99_large) | | $(fmt3 list_p99_growth) | | |"
@@ -449,7 +451,9 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "  ALL) gets the same rows. \`Driver sweep\` sends \`ExpireOverdueInvitationsCommand\` through MediatR in a container"
   echo "  built with the service's \`AddApplication()\` + \`AddInfrastructure()\`, and runs \`UPDATE sweep_copy SET status ="
   echo "  'expired' WHERE status = 'pending' AND expires_at < now()\`; both are warmed up, preceded by a CHECKPOINT, run"
-  echo "  under the same 4-client create load, and their order alternates between runs. The other phases' rows"
+  echo "  under the same create load (4 clients paced to $sweep_load_rate creates/s in all, about 2 million a day: traffic,"
+  echo "  not a saturating stress; a closed loop of 4 clients made each million-row update take 67–132 s instead of"
+  echo "  ~16 s alone), and their order alternates between runs. The other phases' rows"
   echo "  (a few per cent of the table) are in \`invitations\` only."
   echo "- **Memory** — VmHWM of the API process, reset (\`clear_refs\` 5) just before each service create run."
   echo "- **Scale** — \`build/bench/sql/seed-scale.sql\` gives one workspace $scale_small and another $scale_large invitations"

@@ -28,7 +28,7 @@ internal static class SweepMode
         await using var services = BuildServices(connection, clock);
         await using var raw = NpgsqlDataSource.Create(connection);
         using var api = new Api(options["api"], options["workspace"], options["key"], options.Int("concurrency", 4));
-        var load = new CreateLoad(api, options.Int("concurrency", 4), options["prefix"]);
+        var load = new CreateLoad(api, options.Int("concurrency", 4), options.Int("rate", 0), options["prefix"]);
 
         // Warm-up, so neither side pays for JIT, EF's model and query compilation or opening connections:
         // the real command with the clock in 2000 (matches no row), and one trivial raw statement.
@@ -100,8 +100,12 @@ internal static class SweepMode
     }
 }
 
-/// <summary>Creates through the API from a few concurrent clients for exactly as long as a timed operation runs.</summary>
-internal sealed class CreateLoad(Api api, int concurrency, string prefix)
+/// <summary>
+/// Creates through the API from a few concurrent clients for exactly as long as a timed operation runs: paced to
+/// <paramref name="rate"/> creates per second in all (each client keeps its own schedule and sends at once when it is
+/// behind), or as fast as the clients can go when the rate is 0.
+/// </summary>
+internal sealed class CreateLoad(Api api, int concurrency, int rate, string prefix)
 {
     private int _sequence;
 
@@ -114,10 +118,26 @@ internal sealed class CreateLoad(Api api, int concurrency, string prefix)
         using var stop = new CancellationTokenSource();
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
-        var clients = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var interval = rate > 0 ? TimeSpan.FromSeconds((double)concurrency / rate) : TimeSpan.Zero;
+        var clients = Enumerable.Range(0, concurrency).Select(client => Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            var clientStart = Stopwatch.GetTimestamp();
+            for (var sent = 0; !stop.IsCancellationRequested; sent++)
             {
+                // Clients start spread over one interval, so a paced load does not arrive in bursts of all of them.
+                var due = interval * (sent + (double)client / concurrency) - Stopwatch.GetElapsedTime(clientStart);
+                if (due > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(due, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+
                 var (status, _, ms) = await api.CreateAsync(NextEmail());
                 latencies.Add(ms);
                 if (!Api.IsCreated(status))
