@@ -13,6 +13,9 @@ internal static class TimelinesEndpoints
 {
     private static readonly string[] AllowedRoles = ["collaborator", "teammate", "admin", "agent", "team_supervisor"];
 
+    /// <summary>The route, also how errors raised before routing know to answer in this route's shape.</summary>
+    public const string Route = "/integrations/api/workspace/invitations";
+
     public sealed record InviteRequest(string? Email, string? FirstName, string? LastName, string? TeamTitle, string? Role);
 
     public sealed record InvitedTeammate(
@@ -23,7 +26,7 @@ internal static class TimelinesEndpoints
 
     public static IEndpointRouteBuilder MapTimelinesEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/integrations/api/workspace/invitations", InviteAsync)
+        app.MapPost(Route, InviteAsync)
             .RequireAuthorization(AuthSetup.ApiKeyPolicy)
             .WithMetadata(new ErrorShapeMetadata(ErrorShape.StatusMessage))
             .WithTags("Compatibility")

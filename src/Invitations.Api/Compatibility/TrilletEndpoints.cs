@@ -11,6 +11,9 @@ namespace Invitations.Api.Compatibility;
 /// <summary>Compatibility route B: <c>x-api-key</c> plus an <c>x-workspace-id</c> that must repeat the path's workspace.</summary>
 internal static class TrilletEndpoints
 {
+    /// <summary>Where this API's routes live, also how errors raised before routing know to answer in its shape.</summary>
+    public const string PathPrefix = "/v1/api/workspaces";
+
     private static readonly string[] AllowedRoles = ["admin", "editor", "viewer"];
 
     public sealed record InviteRequest(string? Email, string? Role);
@@ -19,7 +22,7 @@ internal static class TrilletEndpoints
 
     public static IEndpointRouteBuilder MapTrilletEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/api/workspaces/{workspaceId}/invite", InviteAsync)
+        app.MapPost(PathPrefix + "/{workspaceId}/invite", InviteAsync)
             .RequireAuthorization(AuthSetup.ApiKeyPolicy)
             .WithMetadata(new ErrorShapeMetadata(ErrorShape.SuccessMessage))
             .WithTags("Compatibility")

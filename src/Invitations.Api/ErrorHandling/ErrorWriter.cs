@@ -1,4 +1,5 @@
 using System.Globalization;
+using Invitations.Api.Compatibility;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,8 +15,8 @@ public static class ErrorWriter
     // No route metadata to read before routing (a body too large) or when routing itself refused the request (a body
     // that isn't JSON gets routing's own 415 endpoint): the compatibility routes are known by their paths.
     private static ErrorShape ShapeOf(PathString path) =>
-        path.StartsWithSegments("/integrations/api/workspace/invitations") ? ErrorShape.StatusMessage
-        : path.StartsWithSegments("/v1/api/workspaces") ? ErrorShape.SuccessMessage
+        path.StartsWithSegments(TimelinesEndpoints.Route) ? ErrorShape.StatusMessage
+        : path.StartsWithSegments(TrilletEndpoints.PathPrefix) ? ErrorShape.SuccessMessage
         : ErrorShape.Problem;
 
     public static Task WriteAsync(HttpContext context, ApiError error)
