@@ -89,7 +89,7 @@ public static class DependencyInjection
             services.AddHangfireServer(options =>
             {
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                options.WorkerCount = Math.Max(4, Environment.ProcessorCount * 4);
+                options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(4, Environment.ProcessorCount * 4));
                 options.ShutdownTimeout = TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<RecurringJobsRegistration>();

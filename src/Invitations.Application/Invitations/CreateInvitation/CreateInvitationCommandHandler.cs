@@ -51,8 +51,9 @@ internal sealed class CreateInvitationCommandHandler(
         var since = now - Window;
         var recent = db.Invitations.Where(i => i.WorkspaceId == workspaceId && i.CreatedAt > since);
 
-        // Counting stops at the limit, so the check costs the same however busy the workspace is.
-        if (await recent.Take(limit).CountAsync(cancellationToken) < limit)
+        // Counting stops at the limit, so the check costs the same however busy the workspace is (newest first: the
+        // order of the (workspace_id, created_at DESC) index, and EF Core warns about a Take without an order).
+        if (await recent.OrderByDescending(i => i.CreatedAt).Take(limit).CountAsync(cancellationToken) < limit)
         {
             return;
         }

@@ -1,0 +1,18 @@
+-- Expiry sweep data, made once per bench: :rows overdue pending invitations of workspace :ws (a real workspace,
+-- team and owner), invitations a week past their 7-day lifetime whose email was sent long ago. They wait in
+-- sweep_rows (unlogged, bench-only) so each run copies them instead of computing them again (seed-sweep.sql).
+-- psql variables: ws, team, inviter_id, inviter_email, rows.
+\set ON_ERROR_STOP on
+\i build/bench/sql/uuid7.sql
+
+DROP TABLE IF EXISTS sweep_rows;
+CREATE UNLOGGED TABLE sweep_rows (LIKE invitations INCLUDING DEFAULTS);
+INSERT INTO sweep_rows (id, workspace_id, email, normalized_email, role, team_id, team_title, user_id,
+    invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, token_hash, delivery_version,
+    email_status, email_requested_at, email_sent_at, email_job_id)
+SELECT pg_temp.uuid7_at(t - interval '7 days', g), :'ws', 'Sweep-' || g || '@bench.invalid', 'sweep-' || g || '@bench.invalid',
+       'teammate', :'team', 'Default team', nextval('user_ids'), :inviter_id, :'inviter_email', 'pending',
+       interval '7 days', t - interval '7 days', t, encode(sha256(('sweep-token-' || g)::bytea), 'hex'), 1,
+       'sent', t - interval '7 days', t - interval '7 days' + interval '2 seconds', 'seed'
+FROM generate_series(1, :rows) AS g,
+     LATERAL (SELECT now() - interval '1 hour' - g * interval '1 second') AS past(t); -- expired 1 h to ~12 days ago

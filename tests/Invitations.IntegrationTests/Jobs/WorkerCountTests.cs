@@ -1,0 +1,30 @@
+namespace Invitations.IntegrationTests.Jobs;
+
+/// <summary>Hangfire:WorkerCount sizes this host's job server: what the operator sets is what the dashboard shows.</summary>
+public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api) : IClassFixture<WorkerCountTests.ThreeWorkersApiFactory>
+{
+    [Fact]
+    public async Task TheJobServer_RunsTheConfiguredNumberOfWorkers()
+    {
+        using var client = api.CreateClient(); // Starts the host, and with it the job server.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string? workers;
+        while ((workers = await api.ScalarAsync<string?>("SELECT max(data::jsonb ->> 'WorkerCount') FROM hangfire.server")) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The job server never announced itself.");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("3", workers);
+    }
+
+    public sealed class ThreeWorkersApiFactory : ApiFactory
+    {
+        protected override IDictionary<string, string?> Settings()
+        {
+            var settings = base.Settings();
+            settings["Hangfire:WorkerCount"] = "3";
+            return settings;
+        }
+    }
+}
