@@ -35,7 +35,7 @@ if ((quick)); then
   runs=1 create_secs=5 warmup_secs=3 ceiling_warmup_secs=2 scale_warmup_secs=2 scale_secs=3 burst_emails=200
   sweep_rows=100000 scale_small=10000
 else
-  runs=3 create_secs=20 warmup_secs=20 ceiling_warmup_secs=10 scale_warmup_secs=5 scale_secs=6 burst_emails=1000
+  runs=3 create_secs=20 warmup_secs=12 ceiling_warmup_secs=10 scale_warmup_secs=3 scale_secs=4 burst_emails=1000
   sweep_rows=1000000 scale_small=10000
 fi
 scale_large=$sweep_rows # the large history is the sweep's workspace (below)
@@ -324,8 +324,8 @@ sql invitations -v ws="$sweep_ws" -v team="$sweep_team" -v inviter_id="$sweep_ow
   -v inviter_email="$sweep_owner_email" -v rows="$sweep_rows" -f build/bench/sql/sweep-rows.sql >/dev/null
 for ((run = 1; run <= runs; run++)); do
   log "expiry sweep run $run/$runs: seeding $sweep_rows overdue invitations (+ copy)"
-  # The service's rows and the copy are written side by side (one core each; nothing else runs), then both vacuumed
-  # and analyzed and everything flushed, so both sweeps start alike.
+  # The service's rows and the copy are written side by side (one core each; nothing else runs), each table's
+  # indexes built after its rows, then both vacuumed and analyzed and everything flushed, so both sweeps start alike.
   seed_start=$SECONDS
   sql invitations -f build/bench/sql/seed-sweep.sql >/dev/null &
   seeding=$!
@@ -348,7 +348,7 @@ for ((run = 1; run <= runs; run++)); do
   drain "$ws_id" >/dev/null
   clear_sink
 done
-sql invitations -c "DROP TABLE sweep_copy" -c "DROP TABLE sweep_rows"
+sql invitations -c "DROP TABLE sweep_copy, sweep_rows, sweep_indexes, sweep_shape"
 end_phase sweep
 
 # ---------------------------------------------------------------------------------------------- 5 scale
@@ -470,8 +470,9 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "- **Burst** — \`build/bench/Driver burst\`: creates from 32 HttpClient connections, then reads the SMTP sink's log"
   echo "  (arrival time stamped by the sink) until every address has arrived; latency is matched by recipient."
   echo "- **Sweep** — the overdue rows (\`build/bench/sql/sweep-rows.sql\`: one INSERT … SELECT … generate_series, valid"
-  echo "  rows of a real workspace, made once) go into the service's \`invitations\` table each run; \`sweep_copy\` (LIKE"
-  echo "  invitations, the same index definitions) gets the same rows. \`Driver sweep\` sends \`ExpireOverdueInvitationsCommand\` through MediatR in a container"
+  echo "  rows of a real workspace, made once) go into the service's emptied \`invitations\` table each run; \`sweep_copy\`"
+  echo "  (LIKE invitations, the same index definitions) gets the same rows; both tables' indexes are built after their"
+  echo "  rows, then both are vacuumed and analyzed. \`Driver sweep\` sends \`ExpireOverdueInvitationsCommand\` through MediatR in a container"
   echo "  built with the service's \`AddApplication()\` + \`AddInfrastructure()\`, and runs \`UPDATE sweep_copy SET status ="
   echo "  'expired' WHERE status = 'pending' AND expires_at < now()\`; both are warmed up, preceded by a CHECKPOINT, run"
   echo "  under the same create load (4 clients paced to $sweep_load_rate creates/s in all, a fresh workspace per run:"

@@ -1,11 +1,12 @@
 -- Each sweep run, part 2: sweep_copy becomes an identical copy of the overdue rows (same columns, values and
--- indexes) for the raw UPDATE. Its indexes are built after its rows are in (a sorted build, seconds instead of a
--- row-by-row insert) from the invitations table's own definitions, so they are as compact as fresh indexes can be,
--- which can only favour the raw UPDATE.
+-- indexes) for the raw UPDATE. Like the service's table (seed-sweep.sql), its indexes are built after its rows are
+-- in, from the invitations table's own definitions (sweep_indexes): the two start alike.
 \set ON_ERROR_STOP on
+SET client_min_messages = warning;
+SET maintenance_work_mem = '256MB';
 
 DROP TABLE IF EXISTS sweep_copy;
-CREATE TABLE sweep_copy (LIKE invitations INCLUDING ALL EXCLUDING INDEXES);
+CREATE TABLE sweep_copy (LIKE sweep_shape INCLUDING ALL);
 INSERT INTO sweep_copy SELECT * FROM sweep_rows;
 DO $$
 DECLARE definition text;
@@ -13,7 +14,7 @@ BEGIN
   FOR definition IN
     SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX (\S+) ON public\.invitations ',
                           'CREATE \1INDEX sweep_copy_\2 ON public.sweep_copy ')
-    FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'invitations'
+    FROM sweep_indexes
   LOOP
     EXECUTE definition;
   END LOOP;
