@@ -162,7 +162,7 @@ parse_wrk() {
 res=$tmp/results
 mkdir -p "$res"
 record() { echo "$2" >>"$res/$1"; }
-# Email job attempts that threw so far (Hangfire logs each with the delay before its retry): a late email is a retry.
+# Email job attempts that threw so far: Hangfire logs each failed attempt with the delay before its retry.
 failed_attempts() { grep -c "Retry attempt" "$tmp/api.log" || true; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f\n", (b > 0 ? a / b : 0) }'; }
 value() { sed -n "s/^$2 //p" "$1"; } # value FILE NAME: a driver result line
@@ -256,9 +256,9 @@ end_phase setup
 create_url() { echo "$1/v1/workspaces/$2/invitations"; }
 
 # ---------------------------------------------------------------------------------------------- 1+4 create
-# Warm-up first (JIT, tiered compilation, connection pools; the ceiling, a few lines of code, needs less), then per run: the ceiling and the service under the
-# same load, the service into a fresh workspace (so every run starts with an empty rolling-24h window), then its
-# email backlog is drained so it never runs during the next measurement.
+# Warm-up first (JIT, tiered compilation, connection pools; the ceiling, a few lines of code, needs less), then per
+# run: the ceiling and the service under the same load, the service into a fresh workspace (so every run starts with
+# an empty rolling-24h window), then its email backlog is drained so it never runs during the next measurement.
 new_workspace warmup
 wrk_run "$tmp/warm-api.txt" "$(create_url "$api" "$ws_id")" -t2 -c32 -d"${warmup_secs}s" -s build/bench/create.lua -- "$ws_key" warm
 wrk_run "$tmp/warm-ceiling.txt" "$(create_url "$ceiling" "$ceiling_ws")" -t2 -c32 -d"${ceiling_warmup_secs}s" -s build/bench/create.lua -- none warm
@@ -307,10 +307,10 @@ for ((run = 1; run <= runs; run++)); do
     record "burst_$name" "$(value "$tmp/burst-$run.txt" "$name")"
   done
   drain "$ws_id" >/dev/null
-  record burst_failed_attempts $(($(failed_attempts) - failed_before))
+  failed=$(($(failed_attempts) - failed_before))
+  record burst_failed_attempts "$failed"
   clear_sink
-  log "  last email $(value "$tmp/burst-$run.txt" burst_seconds) s after the last 201," \
-    "$(($(failed_attempts) - failed_before)) failed attempt(s) retried"
+  log "  last email $(value "$tmp/burst-$run.txt" burst_seconds) s after the last 201, $failed failed attempt(s) retried"
 done
 end_phase burst
 
@@ -477,8 +477,7 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "  'expired' WHERE status = 'pending' AND expires_at < now()\`; both are warmed up, preceded by a CHECKPOINT, run"
   echo "  under the same create load (4 clients paced to $sweep_load_rate creates/s in all, a fresh workspace per run:"
   echo "  traffic, not a saturating stress; see the findings for 25/s and a closed loop), and their order alternates"
-  echo "  between runs. The other phases' rows"
-  echo "  (a few per cent of the table) are in \`invitations\` only."
+  echo "  between runs."
   echo "- **Memory** — VmHWM of the API process, reset (\`clear_refs\` 5) just before each service create run."
   echo "- **Scale** — \`build/bench/sql/seed-scale.sql\` gives one workspace $scale_small invitations (one every 3 minutes,"
   echo "  newest 2 days old: a history the default daily limit allows; 60 % accepted, 30 % expired, 10 % revoked of the"
