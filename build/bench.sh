@@ -348,7 +348,7 @@ for ((run = 1; run <= runs; run++)); do
   drain "$ws_id" >/dev/null
   clear_sink
 done
-sql invitations -c "DROP TABLE sweep_copy, sweep_rows, sweep_indexes, sweep_shape"
+sql invitations -c "DROP TABLE sweep_copy, sweep_rows, sweep_indexes"
 end_phase sweep
 
 # ---------------------------------------------------------------------------------------------- 5 scale
@@ -489,7 +489,7 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "\`Invitations__ExpirySweepCron=\"0 0 31 2 *\"\` (never due, so the recurring job can't expire the seeded rows"
   echo "before the timed command does), mail to the in-process SMTP sink (\`Smtp__Security=None\`),"
   echo "\`Logging__LogLevel__Default=Warning\` and \`ASPNETCORE_ENVIRONMENT=Production\`; otherwise its defaults"
-  echo "(8 Hangfire workers on 2 cores). The wrk client, PostgreSQL and the SMTP sink share the machine's cores with it."
+  echo "($(sql invitations -c "SELECT max(data::jsonb ->> 'WorkerCount') FROM hangfire.server") Hangfire workers on $(nproc) cores). The wrk client, PostgreSQL and the SMTP sink share the machine's cores with it."
   # The profile behind the figures and what was changed because of it: written by hand, kept with every report.
   if [[ -f build/bench/findings.md ]]; then echo; cat build/bench/findings.md; fi
 } >"$report"

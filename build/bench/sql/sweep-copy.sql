@@ -6,16 +6,8 @@ SET client_min_messages = warning;
 SET maintenance_work_mem = '256MB';
 
 DROP TABLE IF EXISTS sweep_copy;
-CREATE TABLE sweep_copy (LIKE sweep_shape INCLUDING ALL);
+CREATE TABLE sweep_copy (LIKE sweep_rows INCLUDING ALL);
 INSERT INTO sweep_copy SELECT * FROM sweep_rows;
-DO $$
-DECLARE definition text;
-BEGIN
-  FOR definition IN
-    SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX (\S+) ON public\.invitations ',
-                          'CREATE \1INDEX sweep_copy_\2 ON public.sweep_copy ')
-    FROM sweep_indexes
-  LOOP
-    EXECUTE definition;
-  END LOOP;
-END $$;
+SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX (\S+) ON public\.invitations ',
+                      'CREATE \1INDEX sweep_copy_\2 ON public.sweep_copy ')
+FROM sweep_indexes \gexec

@@ -1,14 +1,15 @@
 -- Expiry sweep data, made once per bench: :rows overdue pending invitations of workspace :ws (a real workspace,
 -- team and owner), invitations a week past their 7-day lifetime whose email was sent long ago. They wait in
 -- sweep_rows (unlogged, bench-only) so each run copies them instead of computing them again (seed-sweep.sql,
--- sweep-copy.sql), and sweep_indexes keeps the invitations table's index definitions for both.
+-- sweep-copy.sql), and sweep_indexes keeps the invitations table's index definitions for both. sweep_rows has the
+-- table's columns and constraints (no indexes), so the copy is made LIKE it without touching invitations.
 -- psql variables: ws, team, inviter_id, inviter_email, rows.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 \i build/bench/sql/uuid7.sql
 
-DROP TABLE IF EXISTS sweep_rows, sweep_indexes, sweep_shape;
-CREATE UNLOGGED TABLE sweep_rows (LIKE invitations INCLUDING DEFAULTS);
+DROP TABLE IF EXISTS sweep_rows, sweep_indexes;
+CREATE UNLOGGED TABLE sweep_rows (LIKE invitations INCLUDING ALL EXCLUDING INDEXES);
 INSERT INTO sweep_rows (id, workspace_id, email, normalized_email, role, team_id, team_title, user_id,
     invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, token_hash, delivery_version,
     email_status, email_requested_at, email_sent_at, email_job_id)
@@ -25,4 +26,3 @@ SELECT i.indexname, i.indexdef,
        EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
          AS backs_constraint
 FROM pg_indexes i WHERE i.schemaname = 'public' AND i.tablename = 'invitations';
-CREATE UNLOGGED TABLE sweep_shape (LIKE invitations INCLUDING ALL EXCLUDING INDEXES);

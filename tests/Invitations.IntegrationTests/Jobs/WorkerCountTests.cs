@@ -7,7 +7,7 @@ public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api
     public async Task TheJobServer_RunsTheConfiguredNumberOfWorkers()
     {
         using var client = api.CreateClient(); // Starts the host, and with it the job server.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + JobScenario.Patience;
         string? workers;
         while ((workers = await api.ScalarAsync<string?>("SELECT max(data::jsonb ->> 'WorkerCount') FROM hangfire.server")) is null)
         {
