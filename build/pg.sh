@@ -8,7 +8,7 @@
 #   pg_stop <datadir>
 #   apt_install <pkg>...       -> apt-get install, with a single apt-get update per run
 # Env: PG_FAST=1 turns off fsync/synchronous_commit (tests/benchmarks only:
-#      a crash can corrupt the cluster).
+#      a crash can corrupt the cluster). PG_MAX_CONNECTIONS (default 100).
 # Files next to the datadir: <datadir>.port (last port), <datadir>/../postgres.log
 #
 # No `set -euo pipefail` here: it would leak into (and can kill) an interactive
@@ -130,7 +130,9 @@ pg_start() {
   # path would exceed the ~107-byte socket path limit; clients use TCP anyway.
   local sockdir=$datadir
   ((${#datadir} < 90)) || sockdir=
-  local opts="-c listen_addresses=127.0.0.1 -k '$sockdir' -c max_connections=300 -c shared_buffers=256MB"
+  # max_connections: 100 (PostgreSQL's default, as in docker-compose.yml) unless PG_MAX_CONNECTIONS says otherwise; the
+  # test run raises it for the many test databases it keeps open side by side.
+  local opts="-c listen_addresses=127.0.0.1 -k '$sockdir' -c max_connections=${PG_MAX_CONNECTIONS:-100} -c shared_buffers=256MB"
   [[ ${PG_FAST:-} == 1 ]] && opts+=" -c fsync=off -c synchronous_commit=off"
 
   # Prefer the port used last time so connection strings stay stable; the

@@ -2,13 +2,16 @@
 # The one run command: serves the API on http://127.0.0.1:8080 on a fresh Debian machine.
 # Without ConnectionStrings__Invitations it starts a private PostgreSQL under ./.data/postgres; without Smtp__Host
 # mail is written as .eml files to ./.data/mail. A second run reuses the data. Ctrl-C stops everything it started.
+# The service reads src/Invitations.Api/appsettings.json (its content root is that folder): edit it and run again.
+# Env: INVITATIONS_DATA_DIR (default ./.data), ASPNETCORE_URLS (default http://127.0.0.1:8080),
+#      RUN_CONFIGURATION (default Release), RUN_SKIP_BUILD=1 to start the last build as it is.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . build/pg.sh
 
 log() { echo "run.sh: $*" >&2; }
-data=$PWD/.data
-mkdir -p "$data"
+mkdir -p "${INVITATIONS_DATA_DIR:-.data}"
+data=$(realpath "${INVITATIONS_DATA_DIR:-.data}")
 url=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
 
 pg_data=""
@@ -47,9 +50,13 @@ if [[ -z ${Operator__ApiKey:-} ]]; then
 fi
 export Invitations__FrontendBaseUrl=${Invitations__FrontendBaseUrl:-${url/127.0.0.1/localhost}}
 
-log "building (Release)"
-dotnet build src/Invitations.Api -c Release -v quiet -nologo >/dev/null
-app=(dotnet src/Invitations.Api/bin/Release/net10.0/Invitations.Api.dll)
+if [[ ${RUN_SKIP_BUILD:-} != 1 ]]; then
+  log "building (Release)"
+  dotnet build src/Invitations.Api -c "${RUN_CONFIGURATION:-Release}" -v quiet -nologo >/dev/null
+fi
+# The project folder is the content root, so its appsettings.json is the one read (and an edit needs no rebuild).
+export ASPNETCORE_CONTENTROOT=$PWD/src/Invitations.Api
+app=(dotnet "$PWD/src/Invitations.Api/bin/${RUN_CONFIGURATION:-Release}/net10.0/Invitations.Api.dll")
 "${app[@]}" migrate >/dev/null
 
 if [[ ! -s $data/demo.env ]]; then

@@ -25,7 +25,7 @@ if [[ -z ${INVITATIONS_TEST_POSTGRES:-} ]]; then
     # An untrapped INT/TERM kills bash without running the EXIT trap; exit does run it.
     trap 'exit 130' INT
     trap 'exit 143' TERM
-    PG_FAST=1 pg_start "$pg_tmp/data" >/dev/null
+    PG_FAST=1 PG_MAX_CONNECTIONS=300 pg_start "$pg_tmp/data" >/dev/null
     export INVITATIONS_TEST_POSTGRES=$PG_CONNECTION_STRING
     log "private PostgreSQL on port $PG_PORT (data in $pg_tmp)"
   fi

@@ -10,6 +10,7 @@ using Invitations.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Invitations.Api;
 
@@ -35,10 +36,14 @@ public static class InvitationsApi
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
         services.AddRateLimiter(options =>
         {
-            var perMinute = builder.Configuration.GetValue("Invitations:InviteeRequestsPerMinute", new InvitationOptions().InviteeRequestsPerMinute);
             options.AddPolicy(InviteeEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<InvitationOptions>>().Value.InviteeRequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -52,6 +57,10 @@ public static class InvitationsApi
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+
+        // Before anything touches the database (mapping the dashboard prepares Hangfire's schema): a setting out of range
+        // stops the service here, naming its key.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => ErrorWriter.WriteAsync(
             context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode)));

@@ -3,33 +3,63 @@ using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Invitations.Application.Common;
+using Invitations.Domain.Invitations;
+using Invitations.Infrastructure.Configuration;
 using Invitations.Infrastructure.Email;
 using Invitations.Infrastructure.Jobs;
 using Invitations.Infrastructure.Persistence;
+using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Invitations.Infrastructure;
 
 public static class DependencyInjection
 {
+    private const int MaxConnectionTimeoutSeconds = 60;
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Invitations")
-            ?? throw new InvalidOperationException("ConnectionStrings:Invitations is not configured.");
+        var connectionString = configuration.GetConnectionString("Invitations") is { Length: > 0 } configured
+            ? configured
+            : throw StartupSettings.Refuse("ConnectionStrings:Invitations", "is required: the PostgreSQL connection string.");
+        var database = StartupSettings.Read<DatabaseOptions>(configuration, DatabaseOptions.Section,
+            (o => o.MaxPoolSize is >= 1 and <= 1000, "Database:MaxPoolSize must be between 1 and 1000."),
+            (o => o.ConnectionTimeoutSeconds is >= 1 and <= MaxConnectionTimeoutSeconds,
+                $"Database:ConnectionTimeoutSeconds must be between 1 and {MaxConnectionTimeoutSeconds}."));
+        var hangfire = StartupSettings.Read<HangfireOptions>(configuration, HangfireOptions.Section,
+            (o => o.WorkerCount is >= 1 and <= 1000, "Hangfire:WorkerCount must be between 1 and 1000."),
+            (o => o.MaxPoolSize is >= 1 and <= 1000, "Hangfire:MaxPoolSize must be between 1 and 1000."));
 
-        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateOnStart()
-            .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DailyLimitPerWorkspace > 0 && o.InviteeRequestsPerMinute > 0,
-                "Invitations: lifetime and limits must be positive.");
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
+            .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DefaultLifetime <= Invitation.MaxLifetime,
+                "Invitations:DefaultLifetime must be more than zero and at most 30.00:00:00 (30 days).")
+            .Validate(o => o.DailyLimitPerWorkspace >= 1, "Invitations:DailyLimitPerWorkspace must be at least 1.")
+            .Validate(o => o.InviteeRequestsPerMinute >= 1, "Invitations:InviteeRequestsPerMinute must be at least 1.")
+            .Validate(o => Uri.TryCreate(o.FrontendBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                "Invitations:FrontendBaseUrl must be an absolute http or https URL.")
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => o.Transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase) || o.Transport.Equals("Directory", StringComparison.OrdinalIgnoreCase),
+                "Email:Transport must be Smtp or Directory.")
+            .Validate(o => MailboxAddress.TryParse(o.DefaultFrom, out _), "Email:DefaultFrom must be an address such as 'Invitations <no-reply@example.com>'.")
+            .Validate(o => o.RetryDelays.All(d => d is >= 0 and <= 7 * 24 * 3600),
+                "Email:RetryDelaysSeconds must be whole seconds between 0 and 604800 (7 days).")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
+            .Validate(o => o.Port is >= 1 and <= 65535, "Smtp:Port must be between 1 and 65535.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(10), "Smtp:Timeout must be more than zero and at most 00:10:00.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<DomainEventDispatcher>();
         services.AddDbContext<InvitationsDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(
+                Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IInvitationsDbContext>(provider => provider.GetRequiredService<InvitationsDbContext>());
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -43,11 +73,35 @@ public static class DependencyInjection
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
-        services.AddHangfire(connectionString, configuration);
+        services.AddHangfire(
+            Pool(connectionString, "invitations-hangfire", hangfire.MaxPoolSize, database.ConnectionTimeoutSeconds), hangfire, configuration);
         return services;
     }
 
-    private static void AddHangfire(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    /// <summary>
+    /// A pool of its own (Npgsql keys pools by connection string, so the application name keeps them apart) with this node's
+    /// budget for it, whatever the connection string said.
+    /// </summary>
+    private static string Pool(string connectionString, string applicationName, int maxPoolSize, int timeoutSeconds)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw StartupSettings.Refuse("ConnectionStrings:Invitations", $"is not a valid PostgreSQL connection string: {e.Message}");
+        }
+
+        builder.ApplicationName = builder.ApplicationName is { Length: > 0 } name ? $"{name} ({applicationName})" : applicationName;
+        builder.MaxPoolSize = maxPoolSize;
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, maxPoolSize);
+        builder.Timeout = timeoutSeconds;
+        return builder.ConnectionString;
+    }
+
+    private static void AddHangfire(this IServiceCollection services, string connectionString, HangfireOptions hangfire, IConfiguration configuration)
     {
         var delays = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.RetryDelays ?? EmailOptions.DefaultRetryDelaysSeconds;
         services.AddScoped<IEmailScheduler, HangfireEmailScheduler>();
@@ -56,7 +110,9 @@ public static class DependencyInjection
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            EnableLongPolling = true,
+
+            // Long polling holds one LISTEN connection per idle worker: the whole pool, on a node with many workers.
+            EnableLongPolling = false,
 
             // A worker that dies mid-job gives the job back within minutes, not the 30-minute default.
             UseSlidingInvisibilityTimeout = true,
@@ -84,12 +140,12 @@ public static class DependencyInjection
             config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
         });
 
-        if (configuration.GetValue("Hangfire:ServerEnabled", true))
+        if (hangfire.ServerEnabled)
         {
             services.AddHangfireServer(options =>
             {
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(4, Environment.ProcessorCount * 4));
+                options.WorkerCount = hangfire.WorkerCount;
                 options.ShutdownTimeout = TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<RecurringJobsRegistration>();

@@ -18,7 +18,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = ReadKey(Request);
+        var (key, conflicting) = ReadKey(Request);
+        if (conflicting)
+        {
+            return AuthenticateResult.Fail("Two different API keys.");
+        }
+
         if (key is null)
         {
             return AuthenticateResult.NoResult();
@@ -35,24 +40,27 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(
-            ErrorCodes.Unauthorized,
-            ReadKey(Request) is null
-                ? "An API key is required, as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."
-                : "The API key is not valid."));
+        ErrorWriter.WriteAsync(Context, ReadKey(Request) switch
+        {
+            (_, Conflicting: true) => ErrorCatalog.Of(ErrorCodes.ConflictingKeys,
+                "The Authorization and x-api-key headers carry different API keys; send one key."),
+            (null, _) => ErrorCatalog.Of(ErrorCodes.Unauthorized,
+                "An API key is required, as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."),
+            _ => ErrorCatalog.Of(ErrorCodes.Unauthorized, "The API key is not valid."),
+        });
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(ErrorCodes.Forbidden, "This API key belongs to another workspace."));
 
-    private static string? ReadKey(HttpRequest request)
+    /// <summary>The key from either header; both may be sent only if they carry the same key.</summary>
+    private static (string? Key, bool Conflicting) ReadKey(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return NullIfEmpty(header["Bearer ".Length..]);
-        }
-
-        return NullIfEmpty(request.Headers["x-api-key"].ToString());
+        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? NullIfEmpty(header["Bearer ".Length..]) : null;
+        var apiKey = NullIfEmpty(request.Headers["x-api-key"].ToString());
+        return bearer is not null && apiKey is not null && !string.Equals(bearer, apiKey, StringComparison.Ordinal)
+            ? (null, true)
+            : (bearer ?? apiKey, false);
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

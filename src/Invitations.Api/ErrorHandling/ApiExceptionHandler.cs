@@ -13,6 +13,10 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             error = new ApiError(500, "internal", "Something went wrong on our side.", "Something went wrong on our side; it has been logged.");
         }
+        else if (error.Status == 503)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
 
         await ErrorWriter.WriteAsync(httpContext, error);
         return true;

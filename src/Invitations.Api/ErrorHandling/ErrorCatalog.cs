@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Invitations.Domain.Common;
+using Invitations.Infrastructure.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Invitations.Api.ErrorHandling;
@@ -14,6 +15,7 @@ public static class ErrorCatalog
     {
         [ErrorCodes.Validation] = (400, "validation", "The request is not valid."),
         [ErrorCodes.Unauthorized] = (401, "unauthorized", "Authentication is required."),
+        [ErrorCodes.ConflictingKeys] = (400, "conflicting-keys", "Two different API keys."),
         [ErrorCodes.Forbidden] = (403, "forbidden", "This key may not do that."),
         [ErrorCodes.CannotInvite] = (403, "cannot-invite", "Only owners and admins can invite."),
         [ErrorCodes.WorkspaceNotFound] = (404, "workspace-not-found", "Workspace not found."),
@@ -51,6 +53,8 @@ public static class ErrorCatalog
         DomainException e => Of(e.Code, e.Message, e.RetryAfter, e.Details.Count > 0 ? e.Details : null),
         ValidationException e => Validation(e),
         BadHttpRequestException e => BadRequest(e),
+        _ when DatabaseOutage.Is(exception) => new ApiError(503, "unavailable", "The service is unavailable.",
+            "The service can't reach its database right now; try again shortly.", RetryAfter: DatabaseOutage.RetryAfter),
         _ => null,
     };
 

@@ -6,6 +6,7 @@ public static class ErrorCodes
     public const string Unauthorized = "auth.unauthorized";
     public const string Forbidden = "auth.forbidden";
     public const string CannotInvite = "auth.cannot_invite";
+    public const string ConflictingKeys = "auth.conflicting_keys";
 
     public const string WorkspaceNotFound = "workspace.not_found";
     public const string TeamNotFound = "team.not_found";

@@ -7,6 +7,9 @@ public sealed class Invitation : AggregateRoot
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
     public static readonly TimeSpan ResendCooldown = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>The range of <c>expires_in_days</c> a caller may ask for; an operator's default may be any positive span.</summary>
     public const int MinLifetimeDays = 1;
     public const int MaxLifetimeDays = 30;
 
@@ -85,10 +88,9 @@ public sealed class Invitation : AggregateRoot
             throw new DomainException(ErrorCodes.RoleNotInvitable, "The owner role can't be given by invitation.");
         }
 
-        if (lifetime < TimeSpan.FromDays(MinLifetimeDays) || lifetime > TimeSpan.FromDays(MaxLifetimeDays))
+        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {
-            throw new DomainException(
-                ErrorCodes.Validation, $"An invitation lives between {MinLifetimeDays} and {MaxLifetimeDays} days.");
+            throw new DomainException(ErrorCodes.Validation, $"An invitation's lifetime must be positive and at most {MaxLifetimeDays} days.");
         }
 
         var invitation = new Invitation

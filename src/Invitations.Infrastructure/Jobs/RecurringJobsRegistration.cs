@@ -1,5 +1,6 @@
 using Hangfire;
 using Invitations.Application.Common;
+using Invitations.Infrastructure.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,16 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<MaintenanceJobs>(MaintenanceJobs.ExpireId, job => job.ExpireAsync(CancellationToken.None), options.Value.ExpirySweepCron);
+        var cron = options.Value.ExpirySweepCron;
+        try
+        {
+            recurring.AddOrUpdate<MaintenanceJobs>(MaintenanceJobs.ExpireId, job => job.ExpireAsync(CancellationToken.None), cron);
+        }
+        catch (ArgumentException e)
+        {
+            throw StartupSettings.Refuse("Invitations:ExpirySweepCron", $"'{cron}' is not a cron expression ({e.InnerException?.Message ?? e.Message}).");
+        }
+
         recurring.AddOrUpdate<MaintenanceJobs>(MaintenanceJobs.RepairId, job => job.RepairAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }

@@ -58,4 +58,41 @@ public sealed class EmailAddressTests
         Assert.Equal(ErrorCodes.Validation, error.Code);
         Assert.False(EmailAddress.IsValid(input));
     }
+
+    [Theory]
+    [InlineData("ad\u200Ba@example.com")] // zero-width space
+    [InlineData("ad\u200Ca@example.com")] // zero-width non-joiner
+    [InlineData("ad\u200Da@example.com")] // zero-width joiner
+    [InlineData("ad\u2060a@example.com")] // word joiner
+    [InlineData("ada@\u202Eelpmaxe.com")] // right-to-left override
+    [InlineData("\uFEFFada@example.com")] // byte order mark, leading
+    [InlineData("ada@example.com\uFEFF")] // byte order mark, trailing (not white space, so not trimmed)
+    [InlineData("ad\u00ADa@example.com")] // soft hyphen
+    [InlineData("ad\u3164a@example.com")] // Hangul filler
+    [InlineData("ada\uFE0F@example.com")] // variation selector
+    [InlineData("ada\uE000@example.com")] // private use
+    public void Create_InvisibleCharacter_ThrowsValidationSayingSo(string input)
+    {
+        var error = Assert.Throws<DomainException>(() => EmailAddress.Create(input));
+
+        Assert.Equal(ErrorCodes.Validation, error.Code);
+        Assert.Contains("invisible", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_LoneSurrogate_ThrowsValidation()
+    {
+        var error = Assert.Throws<DomainException>(() => EmailAddress.Create("ada@example.com" + (char)0xD800));
+
+        Assert.Contains("invisible", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("jos\u00E9@example.com")]
+    [InlineData("\u674E\u96F7@example.cn")]
+    [InlineData("smile\uD83D\uDE00@example.com")]
+    public void Create_VisibleNonAsciiCharacters_AreAccepted(string input)
+    {
+        Assert.Equal(input, EmailAddress.Create(input).Value);
+    }
 }

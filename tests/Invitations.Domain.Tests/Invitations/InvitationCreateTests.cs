@@ -46,20 +46,22 @@ public sealed class InvitationCreateTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(30)]
-    public void Create_LifetimeWithinBounds_SetsExpiry(int days)
+    [InlineData(5)]
+    [InlineData(60 * 60 * 23)]
+    [InlineData(60 * 60 * 24)]
+    [InlineData(60 * 60 * 24 * 30)]
+    public void Create_PositiveLifetimeUpToThirtyDays_SetsExpiry(int seconds)
     {
-        var invitation = InvitationFactory.Create(InvitationFactory.Clock(), lifetime: TimeSpan.FromDays(days));
+        var invitation = InvitationFactory.Create(InvitationFactory.Clock(), lifetime: TimeSpan.FromSeconds(seconds));
 
-        Assert.Equal(InvitationFactory.Start.AddDays(days), invitation.ExpiresAt);
+        Assert.Equal(InvitationFactory.Start.AddSeconds(seconds), invitation.ExpiresAt);
     }
 
     [Theory]
+    [InlineData(-1)]
     [InlineData(0)]
-    [InlineData(23)]
     [InlineData(24 * 30 + 1)]
-    public void Create_LifetimeOutsideOneToThirtyDays_Throws(int hours)
+    public void Create_LifetimeNotPositiveOrOverThirtyDays_Throws(int hours)
     {
         var clock = InvitationFactory.Clock();
 

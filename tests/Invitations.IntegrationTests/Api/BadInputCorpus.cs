@@ -71,6 +71,17 @@ public static class BadInputCorpus
         Add("native", $$"""{"email":"a@example.com","role":"admin","team":"{{Long}}"}""");
         Add("native", """{"email":"a@example.com","role":"admin","team":"Sales\nTeam"}""");
 
+        // Addresses that would display the same as another: zero-width space, non-joiner and joiner, word joiner,
+        // right-to-left override, BOM, soft hyphen, Hangul filler, variation selector.
+        foreach (var invisible in new[] { "\\u200b", "\\u200c", "\\u200d", "\\u2060", "\\u202e", "\\ufeff", "\\u00ad", "\\u3164", "\\ufe0f" })
+        {
+            Add("native", $$"""{"email":"ad{{invisible}}a@example.com","role":"admin"}""");
+            Add("compat-a", $$"""{"email":"ada@exam{{invisible}}ple.com"}""");
+            Add("compat-b", $$"""{"email":"{{invisible}}ada@example.com","role":"admin"}""");
+            Add("admin-members", $$"""{"email":"ada{{invisible}}@example.com","role":"viewer"}""");
+            Add("admin-workspaces", $$$"""{"name":"X","owner":{"email":"ada@example.com{{{invisible}}}"}}""");
+        }
+
         Add("compat-a", """{"email":"a@example.com"}""", "application/json; charset=bogus");
         Add("compat-b", """{"email":"a@example.com","role":"admin"}""", "application/json; charset=bogus");
         Add("accept", """{"token":"abc"}""", "application/json; charset=bogus");

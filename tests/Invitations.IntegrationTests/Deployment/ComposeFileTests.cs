@@ -29,6 +29,8 @@ public sealed class ComposeFileTests
         Assert.Contains("ConnectionStrings__Invitations: \"Host=postgres;", compose);
         Assert.Contains("Smtp__Host: mailpit", compose);
         Assert.Contains("condition: service_healthy", compose);
+        Assert.Contains("max_connections=100", compose);
+        Assert.Contains("max_connections=${PG_MAX_CONNECTIONS:-100}", File.ReadAllText(Path.Combine(RepositoryRoot(), "build/pg.sh")));
         Assert.Contains("USER app", File.ReadAllText(Path.Combine(RepositoryRoot(), "src/Invitations.Api/Dockerfile")));
     }
 

@@ -24,7 +24,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync();
+        ConnectionString = await CreateDatabaseAsync();
         Smtp = SmtpTestServer.Start();
     }
 
@@ -92,6 +92,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        await DropDatabaseAsync();
     }
+
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    /// <summary>After the host has stopped: a subclass with more of its own to tear down does it here.</summary>
+    protected virtual Task DropDatabaseAsync() => TestDatabase.DropAsync(ConnectionString);
 }

@@ -33,6 +33,51 @@ public static class TestDatabase
         return server.ConnectionString;
     }
 
+    /// <summary>
+    /// A fresh database owned by a new login role that may hold at most <paramref name="connectionLimit"/> connections, and a
+    /// connection string as that role with Npgsql's defaults (no pool settings of the fixture's own).
+    /// </summary>
+    public static async Task<string> CreateForRoleAsync(string role, int connectionLimit)
+    {
+        var database = new NpgsqlConnectionStringBuilder(await CreateAsync());
+        await using (var connection = new NpgsqlConnection(await Server.Value))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand(
+                $"""
+                CREATE ROLE "{role}" LOGIN PASSWORD '{role}' CONNECTION LIMIT {connectionLimit};
+                ALTER DATABASE "{database.Database}" OWNER TO "{role}";
+                """,
+                connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(await Server.Value)
+        {
+            Database = database.Database,
+            Username = role,
+            Password = role,
+        }.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateForRoleAsync"/>, then its role.</summary>
+    public static async Task DropWithRoleAsync(string connectionString)
+    {
+        await DropAsync(connectionString);
+        await using var connection = new NpgsqlConnection(await Server.Value);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Username}\"", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A connection to the server as its administrator, outside any service's pool and budget.</summary>
+    public static async Task<NpgsqlConnection> AdminConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await Server.Value) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString);

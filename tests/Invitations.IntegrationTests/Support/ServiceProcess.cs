@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Invitations.IntegrationTests.Support;
+
+/// <summary>A program of the repository run as its own process, as an operator would run it, with its output kept.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Where the test assemblies were built from, and with which configuration (Release under build/test.sh).</summary>
+    public static string RepositoryRoot => Deployment.ComposeFileTests.RepositoryRoot();
+
+    public static string Configuration => AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    public static string ApiAssembly => Path.Combine(RepositoryRoot, "src/Invitations.Api/bin", Configuration, "net10.0/Invitations.Api.dll");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static ServiceProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's own settings must not leak into the child (ASPNETCORE_ENVIRONMENT, DOTNET_ vars stay as they are).
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}."));
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until the output contains <paramref name="text"/>; false if the process exits or time runs out first.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                await Task.Delay(200);
+                return Output.Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
