@@ -32,6 +32,7 @@ public static class DependencyInjection
                 $"Database:ConnectionTimeoutSeconds must be between 1 and {MaxConnectionTimeoutSeconds}."));
         var hangfire = StartupSettings.Read<HangfireOptions>(configuration, HangfireOptions.Section,
             (o => o.WorkerCount is >= 1 and <= 1000, "Hangfire:WorkerCount must be between 1 and 1000."),
+            (o => o.EmailWorkerCount is >= 1 and <= 100, "Hangfire:EmailWorkerCount must be between 1 and 100."),
             (o => o.MaxPoolSize is >= 1 and <= 1000, "Hangfire:MaxPoolSize must be between 1 and 1000."));
 
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
@@ -56,6 +57,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<DomainEventDispatcher>();
+        services.AddSingleton<EmailDispatchSignal>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddDbContext<InvitationsDbContext>(options => options
             .UseNpgsql(
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),
@@ -103,8 +106,6 @@ public static class DependencyInjection
 
     private static void AddHangfire(this IServiceCollection services, string connectionString, HangfireOptions hangfire, IConfiguration configuration)
     {
-        var delays = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.RetryDelays ?? EmailOptions.DefaultRetryDelaysSeconds;
-        services.AddScoped<IEmailScheduler, HangfireEmailScheduler>();
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
@@ -131,21 +132,29 @@ public static class DependencyInjection
             config
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-
-            // Here, not at registration: the retry filter takes its logger from Hangfire's process-wide log provider,
-            // which Hangfire points at this host's logger factory just before this callback. At registration it
-            // may still name an earlier host's factory, disposed by now (several hosts in one test process).
-            HangfireSetup.ConfigureRetries(delays);
+                .UseRecommendedSerializerSettings()
+                .UseDashboardMetric(EmailMetrics.Owed)
+                .UseDashboardMetric(EmailMetrics.Failing);
             config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
         });
 
+        services.AddHostedService<EmailDispatchKicker>();
         if (hangfire.ServerEnabled)
         {
             services.AddHangfireServer(options =>
             {
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                 options.WorkerCount = hangfire.WorkerCount;
+                options.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            });
+
+            // Email dispatch has workers of its own, so a slow maintenance job never holds up the mail.
+            services.AddHangfireServer(options =>
+            {
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:emails:{Guid.NewGuid():N}";
+                options.Queues = [EmailDispatchJob.EmailQueue];
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                options.WorkerCount = hangfire.EmailWorkerCount;
                 options.ShutdownTimeout = TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<RecurringJobsRegistration>();

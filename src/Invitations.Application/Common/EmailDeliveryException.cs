@@ -1,4 +1,10 @@
 namespace Invitations.Application.Common;
 
-/// <summary>The mail server could not be reached or refused the message; worth another attempt later.</summary>
-public sealed class EmailDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
+/// <param name="ConnectionLost">
+/// The server could not be reached or the connection broke: nothing says this message (or any after it) was refused, so
+/// no attempt is spent. Otherwise the server refused this message, and the others may still go through.
+/// </param>
+public sealed class EmailDeliveryException(string message, bool connectionLost, Exception? inner = null) : Exception(message, inner)
+{
+    public bool ConnectionLost { get; } = connectionLost;
+}

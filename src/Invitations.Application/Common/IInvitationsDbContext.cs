@@ -14,6 +14,8 @@ public interface IInvitationsDbContext
 
     DbSet<Invitation> Invitations { get; }
 
+    DbSet<InvitationDelivery> InvitationDeliveries { get; }
+
     /// <summary>Draws a member id from the sequence invitations reserve theirs from.</summary>
     Task<long> NextUserIdAsync(CancellationToken cancellationToken);
 

@@ -27,7 +27,8 @@ public sealed record InvitationResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AcceptUrl { get; init; }
 
-    public static InvitationResponse From(Invitation i, DateTimeOffset now) => new(
+    /// <param name="newest">The invitation's newest delivery (null only for rows from before deliveries existed).</param>
+    public static InvitationResponse From(Invitation i, InvitationDelivery? newest, DateTimeOffset now) => new(
         i.Id.Value,
         i.WorkspaceId.Value,
         i.Email,
@@ -42,9 +43,9 @@ public sealed record InvitationResponse(
         i.ExpiresAt,
         i.AcceptedAt,
         i.RevokedAt,
-        i.EmailStatus == Domain.Invitations.EmailStatus.None ? null : i.EmailStatus.ToString().ToLowerInvariant(),
-        i.EmailSentAt,
-        i.LastEmailError);
+        newest?.EmailStatus,
+        newest?.SentAt,
+        newest?.LastError);
 }
 
 public sealed record InvitedBy(long UserId, string Email);

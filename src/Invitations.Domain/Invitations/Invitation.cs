@@ -56,20 +56,8 @@ public sealed class Invitation : AggregateRoot
 
     public DateTimeOffset? LastResentAt { get; private set; }
 
-    public string? TokenHash { get; private set; }
-
+    /// <summary>The number of the newest link given out (<see cref="InvitationDelivery"/>); only its link opens this.</summary>
     public int DeliveryVersion { get; private set; }
-
-    public EmailStatus EmailStatus { get; private set; }
-
-    public DateTimeOffset? EmailRequestedAt { get; private set; }
-
-    public DateTimeOffset? EmailSentAt { get; private set; }
-
-    public string? LastEmailError { get; private set; }
-
-    /// <summary>Hangfire's id for the owed email's job; null until enqueued, which is how a lost enqueue is found.</summary>
-    public string? EmailJobId { get; private set; }
 
     public static Invitation Create(
         Actor inviter,
@@ -113,7 +101,7 @@ public sealed class Invitation : AggregateRoot
         };
         if (sendEmail)
         {
-            invitation.RequestEmail(now);
+            invitation.Deliver(InvitationDelivery.ByEmail(invitation.Id, 1, now));
         }
 
         return invitation;
@@ -131,14 +119,14 @@ public sealed class Invitation : AggregateRoot
     public InvitationStatus StatusAt(DateTimeOffset now) =>
         Status == InvitationStatus.Pending && now >= ExpiresAt ? InvitationStatus.Expired : Status;
 
-    public string? DisplayName =>
-        string.Join(' ', new[] { FirstName, LastName }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : null;
-
-    /// <summary>Mints a new link secret; every earlier link stops working. Returns the plaintext, which is never stored.</summary>
-    public string IssueToken()
+    /// <summary>
+    /// A link for the caller to deliver itself; every earlier link stops working. Returns the plaintext, which is never
+    /// stored (its hash is, on the delivery).
+    /// </summary>
+    public string IssueLink(DateTimeOffset now)
     {
         var token = SecretToken.New();
-        TokenHash = token.Hash;
+        Deliver(InvitationDelivery.ToCaller(Id, DeliveryVersion + 1, token.Hash, now));
         return token.Plaintext;
     }
 
@@ -181,8 +169,7 @@ public sealed class Invitation : AggregateRoot
         Status = InvitationStatus.Pending;
         ExpiresAt = now + Lifetime;
         LastResentAt = now;
-        TokenHash = null;
-        RequestEmail(now);
+        Deliver(InvitationDelivery.ByEmail(Id, DeliveryVersion + 1, now));
     }
 
     public void Expire(DateTimeOffset now)
@@ -195,46 +182,14 @@ public sealed class Invitation : AggregateRoot
         Status = InvitationStatus.Expired;
     }
 
-    /// <summary>
-    /// Starts delivering email <paramref name="deliveryVersion"/>: returns the link secret to put in it, or null when
-    /// nothing should be sent (superseded by a resend, already sent, or the invitation can no longer be accepted).
-    /// </summary>
-    public string? BeginEmailDelivery(int deliveryVersion, DateTimeOffset now)
-    {
-        if (deliveryVersion != DeliveryVersion || EmailStatus is EmailStatus.Sent or EmailStatus.None
-            || StatusAt(now) != InvitationStatus.Pending)
-        {
-            return null;
-        }
+    /// <summary>The delivery this unit of work gave out, before it is saved; null if none.</summary>
+    public InvitationDelivery? NewestDelivery() => DomainEvents.OfType<InvitationDeliveryRequested>().LastOrDefault()?.Delivery;
 
-        return IssueToken();
-    }
-
-    public void MarkEmailSent(DateTimeOffset now)
+    /// <summary>The new delivery supersedes every earlier one; it is written in the same transaction as this change.</summary>
+    private void Deliver(InvitationDelivery delivery)
     {
-        EmailStatus = EmailStatus.Sent;
-        EmailSentAt = now;
-        LastEmailError = null;
-    }
-
-    public void MarkEmailFailed(string error, bool finalAttempt)
-    {
-        LastEmailError = error.Length > 1000 ? error[..1000] : error;
-        if (finalAttempt)
-        {
-            EmailStatus = EmailStatus.Failed;
-        }
-    }
-
-    private void RequestEmail(DateTimeOffset now)
-    {
-        DeliveryVersion++;
-        EmailStatus = EmailStatus.Queued;
-        EmailRequestedAt = now;
-        EmailSentAt = null;
-        LastEmailError = null;
-        EmailJobId = null;
-        Raise(new InvitationEmailRequested(Id, DeliveryVersion));
+        DeliveryVersion = delivery.Number;
+        Raise(new InvitationDeliveryRequested(delivery));
     }
 
     private void EnsurePending(DateTimeOffset now)

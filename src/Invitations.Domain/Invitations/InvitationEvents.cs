@@ -2,8 +2,8 @@ using Invitations.Domain.Common;
 
 namespace Invitations.Domain.Invitations;
 
-/// <summary>An email is owed for <paramref name="DeliveryVersion"/>; raised on create and on every resend.</summary>
-public sealed record InvitationEmailRequested(InvitationId InvitationId, int DeliveryVersion) : IDomainEvent;
+/// <summary>A new link is given out (by email on create and every resend, or to the caller); its row is saved with the change.</summary>
+public sealed record InvitationDeliveryRequested(InvitationDelivery Delivery) : IDomainEvent;
 
 public sealed record InvitationAccepted(InvitationId InvitationId, long UserId) : IDomainEvent;
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Infrastructure.Email;
 
 /// <summary>Writes each message as an .eml file: for development, and for demos without a mail server.</summary>
-internal sealed class DirectoryEmailSender(IOptions<EmailOptions> options) : IEmailSender
+internal sealed class DirectoryEmailSender(IOptions<EmailOptions> options) : IEmailSender, IEmailSession
 {
+    public Task<IEmailSession> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<IEmailSession>(this);
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(options.Value.DirectoryPath);
@@ -21,4 +23,6 @@ internal sealed class DirectoryEmailSender(IOptions<EmailOptions> options) : IEm
 
         File.Move(temporary, Path.Combine(folder, name), overwrite: true);
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

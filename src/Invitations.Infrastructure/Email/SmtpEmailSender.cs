@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace Invitations.Infrastructure.Email;
 
+/// <summary>One SMTP connection per session: connect and sign in once, then send every message of the drain over it.</summary>
 internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<IEmailSession> ConnectAsync(CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
             await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
@@ -20,13 +21,55 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
             }
 
-            await client.SendAsync(MimeMessages.From(message), cancellationToken);
-            await client.DisconnectAsync(true, cancellationToken);
+            return new Session(client, smtp);
         }
-        catch (Exception e) when (e is SocketException or IOException or ProtocolException or CommandException or TimeoutException
-                                      or MailKit.Security.AuthenticationException or System.Security.Authentication.AuthenticationException)
+        catch (Exception e) when (IsConnectionFailure(e) || e is CommandException)
         {
-            throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", e);
+            client.Dispose();
+            throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", connectionLost: true, e);
+        }
+    }
+
+    private static bool IsConnectionFailure(Exception e) =>
+        e is SocketException or IOException or ProtocolException or TimeoutException or OperationCanceledException { InnerException: TimeoutException }
+            or MailKit.Security.AuthenticationException or System.Security.Authentication.AuthenticationException;
+
+    private sealed class Session(SmtpClient client, SmtpOptions smtp) : IEmailSession
+    {
+        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await client.SendAsync(MimeMessages.From(message), cancellationToken);
+            }
+            catch (CommandException e) when (client.IsConnected)
+            {
+                // The server refused this message (a recipient, the data); the connection still serves the others.
+                throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", connectionLost: false, e);
+            }
+            catch (Exception e) when (IsConnectionFailure(e) || e is CommandException)
+            {
+                throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", connectionLost: true, e);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+            }
+            catch (Exception e) when (IsConnectionFailure(e) || e is CommandException)
+            {
+                // Saying goodbye to a server that is already gone changes nothing.
+            }
+            finally
+            {
+                client.Dispose();
+            }
         }
     }
 }

@@ -7,7 +7,11 @@ public sealed class HangfireOptions
 
     public bool ServerEnabled { get; set; } = true;
 
-    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 4);
+    /// <summary>Workers for the maintenance jobs (expiry sweep, requeued emails) on the default queue.</summary>
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Email dispatchers on this node, each draining the outbox over its own SMTP connection.</summary>
+    public int EmailWorkerCount { get; set; } = 2;
 
     /// <summary>Connections Hangfire's storage may hold: its workers poll, the dashboard reads, requests enqueue.</summary>
     public int MaxPoolSize { get; set; } = 10;

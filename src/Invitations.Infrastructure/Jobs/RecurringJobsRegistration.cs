@@ -9,6 +9,15 @@ namespace Invitations.Infrastructure.Jobs;
 /// <summary>Registers the recurring jobs once at start; Hangfire runs each occurrence once across all processes.</summary>
 internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<InvitationOptions> options) : IHostedService
 {
+    /// <summary>
+    /// The outbox's safety net: emails whose claim lapsed (a process died mid-batch), or that a node without workers
+    /// committed. Every 15 s, so with the 60 s lease a crashed batch goes out again within about 75 s.
+    /// </summary>
+    public const string DispatchCron = "*/15 * * * * *";
+
+    // Before the outbox every email was its own job, and this one enqueued those whose enqueue was lost.
+    private const string RetiredRepairId = "repair-owed-emails";
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var cron = options.Value.ExpirySweepCron;
@@ -21,7 +30,9 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
             throw StartupSettings.Refuse("Invitations:ExpirySweepCron", $"'{cron}' is not a cron expression ({e.InnerException?.Message ?? e.Message}).");
         }
 
-        recurring.AddOrUpdate<MaintenanceJobs>(MaintenanceJobs.RepairId, job => job.RepairAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<EmailDispatchJob>(
+            EmailDispatchJob.RecurringId, EmailDispatchJob.EmailQueue, job => job.RunAsync(CancellationToken.None), DispatchCron);
+        recurring.RemoveIfExists(RetiredRepairId);
         return Task.CompletedTask;
     }
 

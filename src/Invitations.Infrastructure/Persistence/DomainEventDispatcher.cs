@@ -1,28 +1,24 @@
-using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
-using Microsoft.EntityFrameworkCore;
+using Invitations.Infrastructure.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Persistence;
 
 /// <summary>
-/// Runs after a commit. Enqueues owed emails and records the job id on the row; if the process dies before
-/// that, the row still says an email is owed and the repair job enqueues it.
+/// Runs after a commit, without I/O: owed emails wake this node's dispatcher. If the process dies first, the rows are
+/// still owed and the recurring dispatch finds them.
 /// </summary>
-public sealed class DomainEventDispatcher(IEmailScheduler scheduler, ILogger<DomainEventDispatcher> logger)
+public sealed class DomainEventDispatcher(EmailDispatchSignal signal, ILogger<DomainEventDispatcher> logger)
 {
-    internal async Task DispatchAsync(InvitationsDbContext db, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    internal void Dispatch(IReadOnlyList<IDomainEvent> events)
     {
         foreach (var domainEvent in events)
         {
             switch (domainEvent)
             {
-                case InvitationEmailRequested owed:
-                    var jobId = scheduler.Schedule(owed.InvitationId, owed.DeliveryVersion);
-                    await db.Invitations
-                        .Where(i => i.Id == owed.InvitationId && i.DeliveryVersion == owed.DeliveryVersion)
-                        .ExecuteUpdateAsync(set => set.SetProperty(i => i.EmailJobId, jobId), cancellationToken);
+                case InvitationDeliveryRequested { Delivery.Status: DeliveryStatus.Pending }:
+                    signal.Notify();
                     break;
                 case InvitationAccepted accepted:
                     logger.LogInformation("Invitation {InvitationId} accepted by user {UserId}", accepted.InvitationId, accepted.UserId);

@@ -20,6 +20,8 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<InvitationDelivery> InvitationDeliveries => Set<InvitationDelivery>();
+
     public async Task<long> NextUserIdAsync(CancellationToken cancellationToken) =>
         await Database.SqlQuery<long>($"SELECT nextval('user_ids') AS \"Value\"").SingleAsync(cancellationToken);
 
@@ -29,6 +31,16 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
         var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
+
+        // The outbox: a delivery is written in the same transaction as the change that owes it.
+        foreach (var requested in events.OfType<InvitationDeliveryRequested>())
+        {
+            if (Entry(requested.Delivery).State == EntityState.Detached)
+            {
+                InvitationDeliveries.Add(requested.Delivery);
+            }
+        }
+
         int written;
         try
         {
@@ -47,7 +59,7 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
         aggregates.ForEach(a => a.ClearDomainEvents());
         if (dispatcher is not null && events.Count > 0)
         {
-            await dispatcher.DispatchAsync(this, events, cancellationToken);
+            dispatcher.Dispatch(events);
         }
 
         return written;

@@ -1,3 +1,5 @@
+using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Workspaces;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -21,4 +23,9 @@ internal static class InvitationBuilder
         Invitation.DefaultLifetime,
         sendEmail: true,
         Start);
+
+    /// <summary>The invitation as the dispatcher claims it for delivery <paramref name="number"/>.</summary>
+    public static OwedEmail Owed(Invitation i, WorkspaceCard workspace, int number = 1, int attempts = 0, DateTimeOffset? owedSince = null) =>
+        new(i.Id, number, attempts, owedSince ?? Start, $"hash-{i.Id.Value:N}-{number}", i.Email, i.Role, i.TeamTitle, i.InvitedByEmail,
+            i.ExpiresAt, workspace);
 }

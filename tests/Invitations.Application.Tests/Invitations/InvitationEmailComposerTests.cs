@@ -1,5 +1,5 @@
 using Invitations.Application.Common;
-using Invitations.Application.Invitations.SendInvitationEmail;
+using Invitations.Application.Invitations.DispatchInvitationEmails;
 using Invitations.Application.Workspaces;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -62,7 +62,7 @@ public sealed class InvitationEmailComposerTests
     public void Compose_WorkspaceNameWithMarkup_IsEscapedInHtml()
     {
         var message = InvitationEmailComposer.Compose(
-            _invitation, new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None), Token, Links, Mail);
+            Owed(new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None)), Token, Links, Mail);
 
         Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", message.HtmlBody, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class InvitationEmailComposerTests
     {
         var first = Compose(Branding.None);
         _invitation.Resend(InvitationBuilder.Start.AddHours(1));
-        var second = Compose(Branding.None);
+        var second = Compose(Branding.None, number: 2);
 
         Assert.Contains(_invitation.Id.Value.ToString("N"), first.MessageId, StringComparison.Ordinal);
         Assert.Contains("-1@", first.MessageId, StringComparison.Ordinal);
@@ -81,7 +81,8 @@ public sealed class InvitationEmailComposerTests
         Assert.NotEqual(first.MessageId, second.MessageId);
     }
 
-    private EmailMessage Compose(Branding branding) =>
-        InvitationEmailComposer.Compose(
-            _invitation, new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), Token, Links, Mail);
+    private EmailMessage Compose(Branding branding, int number = 1) =>
+        InvitationEmailComposer.Compose(Owed(new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), number), Token, Links, Mail);
+
+    private OwedEmail Owed(WorkspaceCard workspace, int number = 1) => InvitationBuilder.Owed(_invitation, workspace, number);
 }

@@ -21,28 +21,30 @@ public sealed class InvitationCreateTests
         Assert.Equal("Jane", invitation.FirstName);
         Assert.Equal("lead@acme.io", invitation.InvitedByEmail);
         Assert.Equal(0, invitation.UserId);
-        Assert.Null(invitation.TokenHash);
     }
 
     [Fact]
-    public void Create_WithEmail_QueuesDeliveryVersionOne()
+    public void Create_WithEmail_OwesEmailDeliveryOne()
     {
         var invitation = InvitationFactory.Create(InvitationFactory.Clock());
 
-        Assert.Equal(EmailStatus.Queued, invitation.EmailStatus);
         Assert.Equal(1, invitation.DeliveryVersion);
-        var requested = Assert.IsType<InvitationEmailRequested>(Assert.Single(invitation.DomainEvents));
-        Assert.Equal(new InvitationEmailRequested(invitation.Id, 1), requested);
+        var requested = Assert.IsType<InvitationDeliveryRequested>(Assert.Single(invitation.DomainEvents));
+        var delivery = requested.Delivery;
+        Assert.Equal((invitation.Id, 1, DeliveryStatus.Pending, "queued"), (delivery.InvitationId, delivery.Number, delivery.Status, delivery.EmailStatus));
+        Assert.Equal(InvitationFactory.Start, delivery.NextAttemptAt);
+        Assert.Null(delivery.TokenHash);
+        Assert.Same(delivery, invitation.NewestDelivery());
     }
 
     [Fact]
-    public void Create_WithoutEmail_OwesNoEmail()
+    public void Create_WithoutEmail_OwesNoEmailAndGivesOutNoLinkYet()
     {
         var invitation = InvitationFactory.Create(InvitationFactory.Clock(), sendEmail: false);
 
-        Assert.Equal(EmailStatus.None, invitation.EmailStatus);
         Assert.Equal(0, invitation.DeliveryVersion);
         Assert.Empty(invitation.DomainEvents);
+        Assert.Null(invitation.NewestDelivery());
     }
 
     [Theory]

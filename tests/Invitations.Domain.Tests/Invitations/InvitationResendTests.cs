@@ -11,8 +11,8 @@ public sealed class InvitationResendTests
     public void Resend_PendingOrExpired_StartsAFreshLifetimeAndEmail(bool expireFirst)
     {
         var clock = InvitationFactory.Clock();
-        var invitation = InvitationFactory.Create(clock, lifetime: TimeSpan.FromDays(3));
-        invitation.IssueToken();
+        var invitation = InvitationFactory.Create(clock, lifetime: TimeSpan.FromDays(3), sendEmail: false);
+        invitation.IssueLink(clock.GetUtcNow());
         invitation.ClearDomainEvents();
         clock.Advance(TimeSpan.FromDays(expireFirst ? 5 : 1));
         if (expireFirst)
@@ -24,10 +24,10 @@ public sealed class InvitationResendTests
 
         Assert.Equal(InvitationStatus.Pending, invitation.Status);
         Assert.Equal(clock.GetUtcNow().AddDays(3), invitation.ExpiresAt);
-        Assert.Null(invitation.TokenHash);
         Assert.Equal(2, invitation.DeliveryVersion);
-        Assert.Equal(EmailStatus.Queued, invitation.EmailStatus);
-        Assert.Equal(new InvitationEmailRequested(invitation.Id, 2), Assert.Single(invitation.DomainEvents));
+        var delivery = Assert.IsType<InvitationDeliveryRequested>(Assert.Single(invitation.DomainEvents)).Delivery;
+        Assert.Equal((2, DeliveryStatus.Pending, (string?)null), (delivery.Number, delivery.Status, delivery.TokenHash));
+        Assert.Equal(clock.GetUtcNow(), delivery.NextAttemptAt);
     }
 
     [Fact]

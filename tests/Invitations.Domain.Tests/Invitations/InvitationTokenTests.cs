@@ -7,29 +7,30 @@ namespace Invitations.Domain.Tests.Invitations;
 public sealed class InvitationTokenTests
 {
     [Fact]
-    public void IssueToken_ReturnsBase64UrlWhoseSha256IsStored()
+    public void IssueLink_ReturnsBase64UrlWhoseSha256IsStoredOnACallerDelivery()
     {
-        var invitation = InvitationFactory.Create(InvitationFactory.Clock());
+        var invitation = InvitationFactory.Create(InvitationFactory.Clock(), sendEmail: false);
 
-        var token = invitation.IssueToken();
+        var token = invitation.IssueLink(InvitationFactory.Start);
 
-        Assert.Equal(43, token.Length);
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-        Assert.Equal(expected, invitation.TokenHash);
+        var delivery = Assert.IsType<InvitationDeliveryRequested>(Assert.Single(invitation.DomainEvents)).Delivery;
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))), delivery.TokenHash);
+        Assert.Equal((DeliveryStatus.Issued, 1, (string?)null), (delivery.Status, delivery.Number, delivery.EmailStatus));
+        Assert.Equal(1, invitation.DeliveryVersion);
     }
 
     [Fact]
-    public void IssueToken_Again_RotatesTheHash()
+    public void IssueLink_Again_IsANewerDeliveryWithAnotherSecret()
     {
-        var invitation = InvitationFactory.Create(InvitationFactory.Clock());
-        var first = invitation.IssueToken();
-        var firstHash = invitation.TokenHash;
+        var invitation = InvitationFactory.Create(InvitationFactory.Clock(), sendEmail: false);
+        var first = invitation.IssueLink(InvitationFactory.Start);
 
-        var second = invitation.IssueToken();
+        var second = invitation.IssueLink(InvitationFactory.Start);
 
         Assert.NotEqual(first, second);
-        Assert.NotEqual(firstHash, invitation.TokenHash);
+        Assert.Equal(2, invitation.DeliveryVersion);
+        Assert.Equal(2, invitation.NewestDelivery()!.Number);
     }
 
     [Theory]

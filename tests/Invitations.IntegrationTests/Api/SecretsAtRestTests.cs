@@ -10,7 +10,7 @@ namespace Invitations.IntegrationTests.Api;
 public sealed partial class SecretsAtRestTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly string[] ListedTables =
-        ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "hangfire.job", "hangfire.jobparameter"];
+        ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "public.invitation_deliveries", "hangfire.job", "hangfire.jobparameter"];
 
     [Fact]
     public async Task FullCycle_LeavesNoPlaintextTokenOrApiKeyInAnyTable()
@@ -32,7 +32,7 @@ public sealed partial class SecretsAtRestTests(ApiFactory api) : IClassFixture<A
         Assert.All(ListedTables, table => Assert.True(dump.ContainsKey(table), $"{table} was not dumped"));
         Assert.Contains(HashOf(workspace.ApiKey), dump["public.api_keys"]);
         Assert.Contains("mailed@example.com", dump["public.invitations"]);
-        Assert.Contains((string)mailed["id"]!, dump["hangfire.job"]);
+        Assert.Contains((string)mailed["id"]!, dump["public.invitation_deliveries"]);
         string[] secrets = [workspace.ApiKey, extraKey, linkToken, firstMailToken, secondMailToken];
         foreach (var (table, text) in dump)
         {

@@ -38,16 +38,17 @@ public sealed class DashboardTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Dashboard_ListsTheRecurringMaintenanceJobs()
+    public async Task Dashboard_ListsTheRecurringJobs_TheExpirySweepAndTheOutboxSafetyNet()
     {
         var page = await Operator().GetStringAsync("/hangfire/recurring");
 
         Assert.Contains("expire-invitations", page);
-        Assert.Contains("repair-owed-emails", page);
+        Assert.Contains("dispatch-owed-emails", page);
+        Assert.DoesNotContain("repair-owed-emails", page);
     }
 
     [Fact]
-    public async Task Dashboard_ShowsASentInvitationsJobByName_WithoutItsLink()
+    public async Task Dashboard_ShowsTheDispatchJobWithWhatItSent_AndNoLink()
     {
         var workspace = await api.CreateWorkspaceAsync();
         var email = Mailbox.NewAddress("dashboard");
@@ -57,12 +58,22 @@ public sealed class DashboardTests(ApiFactory api) : IClassFixture<ApiFactory>
         await api.WaitForEmailJobsToSettleAsync();
 
         var succeeded = await Operator().GetStringAsync("/hangfire/jobs/succeeded");
-        Assert.Contains($"Send invitation email {id}", succeeded);
-
-        var jobId = await api.ScalarAsync<string>("SELECT email_job_id FROM invitations WHERE id = @id", ("id", id));
+        Assert.Contains("Send owed invitation emails", succeeded);
+        var jobId = await api.ScalarAsync<long>(
+            "SELECT id FROM hangfire.job WHERE invocationdata->>'Type' LIKE '%EmailDispatchJob%' AND statename = 'Succeeded' " +
+            "AND EXISTS (SELECT 1 FROM hangfire.state s WHERE s.jobid = job.id AND s.data->>'Result' LIKE '%sent 1,%') ORDER BY id DESC LIMIT 1");
         var details = await Operator().GetStringAsync($"/hangfire/jobs/details/{jobId}");
-        Assert.Contains(id.ToString(), details);
+        Assert.Contains("sent 1, failed for good 0", details);
         Assert.DoesNotContain(token, details);
+    }
+
+    [Fact]
+    public async Task DashboardHome_ShowsTheOutboxMetrics()
+    {
+        var page = await Operator().GetStringAsync("/hangfire");
+
+        Assert.Contains("Emails owed", page);
+        Assert.Contains("Emails failing", page);
     }
 
     private HttpClient Operator() => Client("operator", ApiFactory.OperatorKey);

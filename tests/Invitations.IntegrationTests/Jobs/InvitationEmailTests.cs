@@ -73,8 +73,13 @@ public sealed class InvitationEmailTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(0L, await api.ScalarAsync<long>(
             "SELECT count(*) FROM invitations i WHERE strpos(to_jsonb(i)::text, @token) > 0", ("token", token)));
 
-        // The job is there, found by what it does carry: the invitation id.
-        Assert.Equal(1L, await api.ScalarAsync<long>(
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM invitation_deliveries d WHERE strpos(to_jsonb(d)::text, @token) > 0", ("token", token)));
+
+        // What is stored is the link's hash, on the delivery that sent it; jobs carry no invitation at all.
+        Assert.Equal(Invitations.Domain.Common.SecretToken.HashOf(token), await api.ScalarAsync<string>(
+            "SELECT token_hash FROM invitation_deliveries WHERE invitation_id = @id AND status = 'sent'", ("id", id)));
+        Assert.Equal(0L, await api.ScalarAsync<long>(
             "SELECT count(*) FROM hangfire.job WHERE strpos(invocationdata::text || arguments::text, @id) > 0", ("id", id.ToString())));
 
         var client = api.ClientWithKey(workspace.ApiKey);

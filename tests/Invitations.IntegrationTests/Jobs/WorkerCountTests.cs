@@ -1,6 +1,9 @@
 namespace Invitations.IntegrationTests.Jobs;
 
-/// <summary>Hangfire:WorkerCount sizes this host's job server: what the operator sets is what the dashboard shows.</summary>
+/// <summary>
+/// Hangfire:WorkerCount and Hangfire:EmailWorkerCount size this host's two job servers (maintenance, and the emails queue):
+/// what the operator sets is what the dashboard shows.
+/// </summary>
 public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api) : IClassFixture<WorkerCountTests.ThreeWorkersApiFactory>
 {
     [Fact]
@@ -9,13 +12,15 @@ public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api
         using var client = api.CreateClient(); // Starts the host, and with it the job server.
         var deadline = DateTime.UtcNow + JobScenario.Patience;
         string? workers;
-        while ((workers = await api.ScalarAsync<string?>("SELECT max(data::jsonb ->> 'WorkerCount') FROM hangfire.server")) is null)
+        while ((workers = await api.ScalarAsync<string?>(
+                   "SELECT string_agg((data::jsonb ->> 'WorkerCount') || ':' || (data::jsonb -> 'Queues')::text, ' ' ORDER BY data::jsonb ->> 'WorkerCount') " +
+                   "FROM hangfire.server HAVING count(*) = 2")) is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "The job server never announced itself.");
             await Task.Delay(100);
         }
 
-        Assert.Equal("3", workers);
+        Assert.Equal("3:[\"default\"] 5:[\"emails\"]", workers);
     }
 
     public sealed class ThreeWorkersApiFactory : ApiFactory
@@ -24,6 +29,7 @@ public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api
         {
             var settings = base.Settings();
             settings["Hangfire:WorkerCount"] = "3";
+            settings["Hangfire:EmailWorkerCount"] = "5";
             return settings;
         }
     }

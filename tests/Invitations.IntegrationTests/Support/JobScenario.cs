@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Invitations.Application.Invitations.SendInvitationEmail;
-using Invitations.Domain.Invitations;
+using Invitations.Application.Invitations.DispatchInvitationEmails;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -54,19 +53,24 @@ public static class JobScenario
     public static Task<T> SendAsync<T>(this ApiFactory api, IRequest<T> request) =>
         api.InScopeAsync(services => services.GetRequiredService<IMediator>().Send(request));
 
-    /// <summary>What the email job does for one attempt, run in the test instead of by a Hangfire worker.</summary>
-    public static Task<EmailDeliveryOutcome> RunEmailJobAsync(this ApiFactory api, Guid id, int deliveryVersion, bool finalAttempt = false) =>
-        api.SendAsync(new SendInvitationEmailCommand(new InvitationId(id), deliveryVersion, finalAttempt));
+    /// <summary>What a dispatch job does (drain every due email), run in the test instead of by a Hangfire worker.</summary>
+    public static Task<DispatchReport> DispatchEmailsAsync(this ApiFactory api) =>
+        api.SendAsync(new DispatchInvitationEmailsCommand());
 
-    /// <summary>Waits until every email job has finished (no more sends can happen), so a mailbox count is final.</summary>
+    /// <summary>
+    /// Waits until no owed email is due or in a dispatcher's hands and no dispatch job is running, so a mailbox count is
+    /// final (an email backing off until later is not waited for).
+    /// </summary>
     public static async Task WaitForEmailJobsToSettleAsync(this ApiFactory api)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (await api.ScalarAsync<long>(
-                   "SELECT count(*) FROM hangfire.job WHERE invocationdata->>'Type' LIKE '%SendInvitationEmailJob%' " +
-                   "AND coalesce(statename, '') NOT IN ('Succeeded', 'Failed', 'Deleted')") > 0)
+                   "SELECT (SELECT count(*) FROM invitation_deliveries WHERE status = 'pending' " +
+                   "        AND (locked_until > now() OR next_attempt_at <= now())) " +
+                   "     + (SELECT count(*) FROM hangfire.job WHERE invocationdata->>'Type' LIKE '%EmailDispatchJob%' " +
+                   "        AND statename = 'Processing')") > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Email jobs still running after {Patience}.");
+            Assert.True(DateTime.UtcNow < deadline, $"Emails still being dispatched after {Patience}.");
             await Task.Delay(100);
         }
     }

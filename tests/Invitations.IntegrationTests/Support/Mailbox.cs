@@ -29,6 +29,8 @@ public static partial class Mailbox
 
     public static string TokenIn(ReceivedMessage message) => Scenario.TokenOf(LinkIn(message));
 
+    public static string TokenInText(string text) => Scenario.TokenOf(AcceptLink().Match(text).Value);
+
     [GeneratedRegex(@"https?://[^\s/]+/invitations/accept#token=[A-Za-z0-9_-]+")]
     private static partial Regex AcceptLink();
 }

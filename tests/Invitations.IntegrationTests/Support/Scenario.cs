@@ -84,5 +84,6 @@ public static class Scenario
             await db.Members.CountAsync(),
             await db.ApiKeys.CountAsync(),
             await db.Invitations.CountAsync(),
-            await db.Invitations.SumAsync(i => i.DeliveryVersion)));
+            await db.Invitations.SumAsync(i => i.DeliveryVersion),
+            await db.InvitationDeliveries.CountAsync()));
 }

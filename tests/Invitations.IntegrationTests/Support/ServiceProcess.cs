@@ -98,6 +98,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         return false;
     }
 
+    /// <summary>SIGKILL, as a crash or an out-of-memory kill would: no shutdown, nothing flushed.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

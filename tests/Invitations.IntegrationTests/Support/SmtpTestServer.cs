@@ -53,6 +53,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>When true, DATA is answered with 451, a transient failure the sender is expected to retry.</summary>
     public bool RejectData { get => _rejectData; set => _rejectData = value; }
 
+    /// <summary>Recipients for which RCPT is answered 550 (no such mailbox), a refusal of that message alone.</summary>
+    public Func<string, bool>? RejectRecipient { get; set; }
+
+    /// <summary>How long the server takes to accept each message, as a slow or distant server would.</summary>
+    public TimeSpan DelayPerMessage { get; set; }
+
     public IReadOnlyList<ReceivedMessage> Messages
     {
         get { lock (_gate) { return [.. _messages]; } }
@@ -190,12 +196,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 "MAIL" when TryParsePath(arg, "FROM:", out var from) => Reset("250 OK", from),
                 "MAIL" => "501 Syntax: MAIL FROM:<address>",
                 "RCPT" when mailFrom is null => "503 Need MAIL before RCPT",
+                "RCPT" when TryParsePath(arg, "TO:", out var to) && RejectRecipient?.Invoke(to) == true => "550 No such mailbox",
                 "RCPT" when TryParsePath(arg, "TO:", out var to) && to.Length > 0 => AddRecipient(to),
                 "RCPT" => "501 Syntax: RCPT TO:<address>",
                 "DATA" when mailFrom is null || recipients.Count == 0 => "503 Need MAIL and RCPT before DATA",
                 "DATA" when _rejectData => Reset("451 Try again later"),
                 // Recorded before replying 250 so Messages is current by the time the sender's Send returns.
-                "DATA" => Reset(Record(mailFrom!, recipients, await ReadDataAsync(stream, reader, ct))),
+                "DATA" => Reset(await RecordAsync(mailFrom!, recipients, await ReadDataAsync(stream, reader, ct), ct)),
                 "VRFY" or "EXPN" or "HELP" or "TURN" or "ETRN" or "STARTTLS" or "BDAT" => "502 Command not implemented",
                 _ => "500 Syntax error, command unrecognized",
             };
@@ -207,8 +214,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    private string Record(string mailFrom, List<string> recipients, byte[] raw)
+    private async Task<string> RecordAsync(string mailFrom, List<string> recipients, byte[] raw, CancellationToken ct)
     {
+        if (DelayPerMessage > TimeSpan.Zero)
+        {
+            await Task.Delay(DelayPerMessage, ct);
+        }
+
         MimeMessage message;
         try
         {

@@ -27,7 +27,7 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
 
     private async Task<AcceptedInvitationResponse> AcceptAsync(AcceptInvitationCommand command, CancellationToken cancellationToken)
     {
-        var invitation = await db.Invitations.FindByTokenAsync(command.Token!, cancellationToken) ?? throw InvitationErrors.NotFound();
+        var invitation = await db.FindByTokenAsync(db.Invitations, command.Token!, cancellationToken) ?? throw InvitationErrors.NotFound();
         var now = clock.GetUtcNow();
         invitation.Accept(now);
         if (await workspaces.IsActiveMemberAsync(invitation.WorkspaceId, invitation.NormalizedEmail, cancellationToken))

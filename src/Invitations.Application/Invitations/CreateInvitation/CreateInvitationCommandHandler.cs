@@ -37,12 +37,13 @@ internal sealed class CreateInvitationCommandHandler(
         var invitation = Invitation.Create(
             actor, email, command.FirstName, command.LastName, Roles.Parse(command.Role!),
             team, lifetime, command.SendEmail, now);
-        var token = command.SendEmail ? null : invitation.IssueToken();
+        var token = command.SendEmail ? null : invitation.IssueLink(now);
+        var delivery = invitation.NewestDelivery();
         db.Invitations.Add(invitation);
         await SaveAsync(invitation, now, cancellationToken);
 
         var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
-        return InvitationResponse.From(invitation, now) with { AcceptUrl = acceptUrl };
+        return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };
     }
 
     private async Task EnforceDailyLimitAsync(WorkspaceId workspaceId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ internal sealed class GetInvitationQueryHandler(IInvitationsDbContext db, TimePr
         var now = clock.GetUtcNow();
         return await db.Invitations.AsNoTracking()
             .Where(i => i.Id == query.InvitationId && i.WorkspaceId == query.Actor.WorkspaceId)
-            .Select(i => InvitationResponse.From(i, now))
+            .WithNewestDelivery(db)
+            .Select(row => InvitationResponse.From(row.Invitation, row.Delivery, now))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw InvitationErrors.NotFound();
     }

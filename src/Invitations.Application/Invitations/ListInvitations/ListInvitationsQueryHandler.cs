@@ -41,7 +41,9 @@ internal sealed class ListInvitationsQueryHandler(IInvitationsDbContext db, Time
         var rows = await invitations
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Take(limit + 1)
-            .Select(i => InvitationResponse.From(i, now))
+            .WithNewestDelivery(db)
+            .OrderByDescending(row => row.Invitation.CreatedAt).ThenByDescending(row => row.Invitation.Id)
+            .Select(row => InvitationResponse.From(row.Invitation, row.Delivery, now))
             .ToListAsync(cancellationToken);
 
         var next = rows.Count > limit ? new PageCursor(rows[limit - 1].CreatedAt, rows[limit - 1].Id).Encode() : null;

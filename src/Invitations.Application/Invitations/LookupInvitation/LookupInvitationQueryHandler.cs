@@ -11,7 +11,7 @@ internal sealed class LookupInvitationQueryHandler(IInvitationsDbContext db, IWo
 {
     public async Task<InvitationLookupResponse> Handle(LookupInvitationQuery query, CancellationToken cancellationToken)
     {
-        var invitation = await db.Invitations.AsNoTracking().FindByTokenAsync(query.Token!, cancellationToken)
+        var invitation = await db.FindByTokenAsync(db.Invitations.AsNoTracking(), query.Token!, cancellationToken)
             ?? throw InvitationErrors.NotFound();
         var workspace = await workspaces.FindAsync(invitation.WorkspaceId, cancellationToken) ?? throw InvitationErrors.NotFound();
         return new InvitationLookupResponse(

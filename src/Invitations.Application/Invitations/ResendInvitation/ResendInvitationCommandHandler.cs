@@ -13,11 +13,20 @@ internal sealed class ResendInvitationCommandHandler(IInvitationsDbContext db, T
         Invitation.EnsureMayInvite(command.Actor);
         var now = clock.GetUtcNow();
         var email = "";
+        InvitationDelivery? delivery = null;
         try
         {
             var invitation = await db.ChangeInvitationAsync(
-                command.Actor, command.InvitationId, i => { email = i.Email; i.Resend(now); }, cancellationToken);
-            return InvitationResponse.From(invitation, now);
+                command.Actor,
+                command.InvitationId,
+                i =>
+                {
+                    email = i.Email;
+                    i.Resend(now);
+                    delivery = i.NewestDelivery();
+                },
+                cancellationToken);
+            return InvitationResponse.From(invitation, delivery, now);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
         {

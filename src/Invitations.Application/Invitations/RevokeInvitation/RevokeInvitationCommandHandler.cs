@@ -1,6 +1,7 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Invitations;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Application.Invitations.RevokeInvitation;
 
@@ -13,6 +14,10 @@ internal sealed class RevokeInvitationCommandHandler(IInvitationsDbContext db, T
         var now = clock.GetUtcNow();
         var invitation = await db.ChangeInvitationAsync(
             command.Actor, command.InvitationId, i => i.Revoke(command.Actor.UserId, now), cancellationToken);
-        return InvitationResponse.From(invitation, now);
+        return (await db.Invitations.AsNoTracking()
+                .Where(i => i.Id == invitation.Id)
+                .WithNewestDelivery(db)
+                .Select(row => InvitationResponse.From(row.Invitation, row.Delivery, now))
+                .SingleAsync(cancellationToken));
     }
 }

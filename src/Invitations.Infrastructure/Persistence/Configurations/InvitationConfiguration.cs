@@ -20,10 +20,6 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TeamTitle).HasMaxLength(Team.MaxTitleLength);
         builder.Property(i => i.InvitedByEmail).HasMaxLength(254);
         builder.Property(i => i.Status).HasConversion(Converters.LowerCase<InvitationStatus>()).HasMaxLength(16);
-        builder.Property(i => i.EmailStatus).HasConversion(Converters.LowerCase<EmailStatus>()).HasMaxLength(16);
-        builder.Property(i => i.TokenHash).HasMaxLength(64);
-        builder.Property(i => i.LastEmailError).HasMaxLength(1000);
-        builder.Property(i => i.EmailJobId).HasMaxLength(64);
 
         // The id is reserved by the insert itself: no extra round trip, and the member later gets exactly this id.
         builder.Property(i => i.UserId)
@@ -38,12 +34,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
             .IsUnique()
             .HasFilter("status = 'pending'")
             .HasDatabaseName(UniqueViolations.PendingInvitationPerEmail);
-        builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.WorkspaceId, i.CreatedAt, i.Id }).IsDescending(false, true, true);
         builder.HasIndex(i => i.ExpiresAt).HasFilter("status = 'pending'").HasDatabaseName("ix_invitations_pending_expiry");
-        builder.HasIndex(i => i.EmailRequestedAt)
-            .HasFilter("email_status = 'queued' AND email_job_id IS NULL")
-            .HasDatabaseName("ix_invitations_unscheduled_email");
-        builder.Ignore(i => i.DisplayName);
     }
 }

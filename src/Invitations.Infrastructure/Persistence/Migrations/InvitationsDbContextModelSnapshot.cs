@@ -50,25 +50,6 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
-                    b.Property<string>("EmailJobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("email_job_id");
-
-                    b.Property<DateTimeOffset?>("EmailRequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("email_requested_at");
-
-                    b.Property<DateTimeOffset?>("EmailSentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("email_sent_at");
-
-                    b.Property<string>("EmailStatus")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("email_status");
-
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
@@ -87,11 +68,6 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                     b.Property<long>("InvitedByUserId")
                         .HasColumnType("bigint")
                         .HasColumnName("invited_by_user_id");
-
-                    b.Property<string>("LastEmailError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("last_email_error");
 
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
@@ -138,11 +114,6 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("team_title");
 
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
                     b.Property<long>("UserId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -162,17 +133,9 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_invitations");
 
-                    b.HasIndex("EmailRequestedAt")
-                        .HasDatabaseName("ix_invitations_unscheduled_email")
-                        .HasFilter("email_status = 'queued' AND email_job_id IS NULL");
-
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_invitations_pending_expiry")
                         .HasFilter("status = 'pending'");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_invitations_token_hash");
 
                     b.HasIndex("WorkspaceId", "NormalizedEmail")
                         .IsUnique()
@@ -184,6 +147,66 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_invitations_workspace_id_created_at_id");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Invitations.Domain.Invitations.InvitationDelivery", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("InvitationId", "Number")
+                        .HasName("pk_invitation_deliveries");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_invitation_deliveries_due")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitation_deliveries_token_hash");
+
+                    b.ToTable("invitation_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Invitations.Domain.Workspaces.ApiKey", b =>
@@ -384,6 +407,16 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Invitations.Domain.Invitations.InvitationDelivery", b =>
+                {
+                    b.HasOne("Invitations.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_deliveries_invitations_invitation_id");
                 });
 
             modelBuilder.Entity("Invitations.Domain.Workspaces.ApiKey", b =>

@@ -1,17 +1,15 @@
 using System.Globalization;
 using System.Net;
 using Invitations.Application.Common;
-using Invitations.Application.Workspaces;
-using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 
-namespace Invitations.Application.Invitations.SendInvitationEmail;
+namespace Invitations.Application.Invitations.DispatchInvitationEmails;
 
 internal static class InvitationEmailComposer
 {
-    public static EmailMessage Compose(
-        Invitation invitation, WorkspaceCard workspace, string token, InvitationOptions invitations, EmailOptions email)
+    public static EmailMessage Compose(OwedEmail invitation, string token, InvitationOptions invitations, EmailOptions email)
     {
+        var workspace = invitation.Workspace;
         var link = invitations.AcceptUrl(workspace.Branding.VerifiedDomain, token);
         var role = invitation.Role.Name().Replace('_', ' ');
         var expires = invitation.ExpiresAt.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
@@ -42,7 +40,7 @@ internal static class InvitationEmailComposer
             """;
 
         // One Message-Id per invitation and delivery, so a duplicate send is recognisable as the same message.
-        var messageId = $"invitation-{invitation.Id.Value:N}-{invitation.DeliveryVersion}@invitations";
+        var messageId = $"invitation-{invitation.InvitationId.Value:N}-{invitation.Number}@invitations";
         return new EmailMessage(
             workspace.Branding.VerifiedSender ?? email.DefaultFrom, invitation.Email, subject, text, html, messageId);
     }

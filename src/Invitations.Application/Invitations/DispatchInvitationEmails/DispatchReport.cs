@@ -1,0 +1,24 @@
+using Invitations.Domain.Invitations;
+
+namespace Invitations.Application.Invitations.DispatchInvitationEmails;
+
+/// <summary>What one dispatch did; shown as the job's result on the Hangfire dashboard.</summary>
+/// <param name="Retrying">Failed attempts that will be tried again after a back-off.</param>
+/// <param name="GivenBack">Claimed but not tried: the SMTP server was unreachable, or the batch ran out of time.</param>
+/// <param name="Cancelled">Not sent: the invitation was revoked, accepted, expired or resent meanwhile.</param>
+/// <param name="FailedForGood">Emails whose last attempt failed, with the error.</param>
+public sealed record DispatchReport(
+    int Sent,
+    int Retrying,
+    int GivenBack,
+    int Cancelled,
+    IReadOnlyList<FailedEmail> FailedForGood,
+    DateTimeOffset? NextDueAt,
+    string? ConnectionError)
+{
+    public override string ToString() =>
+        $"sent {Sent}, failed for good {FailedForGood.Count}, retrying {Retrying}, given back {GivenBack}, cancelled {Cancelled}"
+        + (ConnectionError is null ? "" : $"; SMTP unreachable: {ConnectionError}");
+}
+
+public sealed record FailedEmail(InvitationId InvitationId, int Number, string Error);

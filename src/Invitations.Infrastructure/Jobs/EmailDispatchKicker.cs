@@ -1,0 +1,40 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Invitations.Infrastructure.Jobs;
+
+/// <summary>
+/// Turns this node's signals (and its back-off timers) into dispatch jobs on the <c>emails</c> queue, one waiting at a
+/// time: a running dispatch drains everything due. It also queues one at start, for rows a crashed process left.
+/// </summary>
+internal sealed class EmailDispatchKicker(
+    EmailDispatchSignal signal, IBackgroundJobClient jobs, TimeProvider clock, ILogger<EmailDispatchKicker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (signal.TryQueue(clock.GetUtcNow()))
+                {
+                    jobs.Enqueue<EmailDispatchJob>(job => job.RunAsync(CancellationToken.None));
+                }
+
+                await signal.WaitAsync(clock.GetUtcNow(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be away for a moment; the recurring dispatch covers whatever this misses.
+                logger.LogWarning(e, "Could not queue an email dispatch; trying again shortly");
+                signal.Started();
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+}

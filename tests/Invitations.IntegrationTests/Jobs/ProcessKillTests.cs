@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Invitations.IntegrationTests.Jobs;
+
+/// <summary>
+/// The service as a real process, killed (SIGKILL) while its dispatchers are sending, then started again: every email
+/// goes out within 2 minutes of the restart, and an email goes out twice only if the SMTP server accepted it in the
+/// batch the kill cut short (before the process could record it).
+/// </summary>
+public sealed class ProcessKillTests : IAsyncLifetime
+{
+    private const string OperatorKey = "kill-test-operator-key";
+    private const int Invitations = 150;
+    private string _database = null!;
+    private SmtpTestServer _smtp = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _smtp = SmtpTestServer.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        await TestDatabase.DropAsync(_database);
+    }
+
+    [Fact]
+    public async Task KilledWhileSending_EveryEmailArrivesWithinTwoMinutesOfTheRestart_AndOnlyTheBatchInFlightTwice()
+    {
+        _smtp.DelayPerMessage = TimeSpan.FromMilliseconds(40);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        List<string> addresses;
+        DateTimeOffset killedAt;
+        await using (var first = await StartAsync(url))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            var (workspaceId, apiKey) = await CreateWorkspaceAsync(client);
+            client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+            addresses = Enumerable.Range(0, Invitations).Select(i => Mailbox.NewAddress($"kill{i}")).ToList();
+            foreach (var email in addresses)
+            {
+                var created = await client.PostAsJsonAsync($"/v1/workspaces/{workspaceId}/invitations", new { email, role = "viewer" });
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            }
+
+            await _smtp.WaitForMessagesAsync(20, TimeSpan.FromSeconds(60), m => addresses.Any(m.IsTo));
+            first.Kill();
+            killedAt = DateTimeOffset.UtcNow;
+        }
+
+        Assert.True(_smtp.Messages.Count(m => addresses.Any(m.IsTo)) < Invitations, "Everything was sent before the kill; nothing was tested.");
+        await using var second = await StartAsync(url);
+        var restartedAt = DateTimeOffset.UtcNow;
+
+        await _smtp.WaitForMessagesAsync(Invitations, TimeSpan.FromMinutes(2), m => addresses.Any(m.IsTo) && FirstOfItsAddress(m));
+        Assert.True(DateTimeOffset.UtcNow - restartedAt < TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate in the making would land now
+        var copies = addresses.ToDictionary(a => a, a => _smtp.To(a));
+        Assert.All(copies, pair => Assert.NotEmpty(pair.Value));
+        foreach (var (_, received) in copies.Where(pair => pair.Value.Count > 1))
+        {
+            Assert.Equal(2, received.Count);
+            Assert.True(received[0].ReceivedAt <= killedAt, "An email was sent twice though its first copy came after the kill.");
+        }
+    }
+
+    private bool FirstOfItsAddress(ReceivedMessage message) =>
+        _smtp.Messages.First(m => m.Recipients.SequenceEqual(message.Recipients)) == message;
+
+    private async Task<ServiceProcess> StartAsync(string url)
+    {
+        var service = ServiceProcess.Start("dotnet", [ServiceProcess.ApiAssembly], new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(ServiceProcess.RepositoryRoot, "src/Invitations.Api"),
+            ["ASPNETCORE_URLS"] = url,
+            ["ConnectionStrings__Invitations"] = _database,
+            ["Operator__ApiKey"] = OperatorKey,
+            ["Email__Transport"] = "Smtp",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp__Security"] = "None",
+        });
+        Assert.True(await service.WaitForOutputAsync("Now listening on:", TimeSpan.FromSeconds(60)), service.Output);
+        return service;
+    }
+
+    private static async Task<(string WorkspaceId, string ApiKey)> CreateWorkspaceAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/workspaces")
+        {
+            Content = JsonContent.Create(new { name = "Kill test", owner = new { email = Mailbox.NewAddress("owner") } }),
+        };
+        request.Headers.Add("x-operator-key", OperatorKey);
+        var body = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
+        return (body["workspace_id"]!.GetValue<string>(), body["api_key"]!.GetValue<string>());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
