@@ -15,6 +15,8 @@
 #   3 sweep       Driver sweep: the service's expiry command vs one raw UPDATE on a copy, under a create load
 #   4 memory      peak RSS (VmHWM) of the API during each create run
 #   5 scale       create and list p99 in a workspace holding a small vs a large history
+#   6 email-rate  (runs after the burst) Driver create: N invitations whose emails are owed, on an API without job
+#                 workers; the API restarted as usual, then Driver deliveries: emails/s accepted by the sink
 #
 # Env: BENCH_PG_STATS=1 also loads pg_stat_statements and writes the top statements to build/bench-pg-stats.txt.
 set -euo pipefail
@@ -33,10 +35,10 @@ report=build/benchmarks.md # the full run's report is committed; a quick run's i
 if ((quick)); then
   report=build/benchmarks-quick.md
   runs=1 create_secs=5 warmup_secs=3 ceiling_warmup_secs=2 scale_warmup_secs=2 scale_secs=3 burst_emails=200
-  sweep_rows=100000 scale_small=10000
+  rate_emails=1000 rate_limit=60 rate_warmup_secs=2 sweep_rows=100000 scale_small=10000
 else
   runs=3 create_secs=20 warmup_secs=12 ceiling_warmup_secs=10 scale_warmup_secs=3 scale_secs=4 burst_emails=1000
-  sweep_rows=1000000 scale_small=10000
+  rate_emails=10000 rate_limit=300 rate_warmup_secs=3 sweep_rows=1000000 scale_small=10000
 fi
 scale_large=$sweep_rows # the large history is the sweep's workspace (below)
 sweep_load_rate=10 # creates/s during the sweeps: 864,000 a day, a busy service's traffic, not a saturating one
@@ -229,14 +231,28 @@ IFS='|' read -r ceiling_team ceiling_owner_id ceiling_owner_email < <(sql ceilin
 operator_key=bench-$RANDOM$RANDOM
 api_port=$(free_port)
 api=http://127.0.0.1:$api_port
-# The API exactly as deployed, except: no daily limit in the way (500/day would 429), mail to the sink, and the
-# recurring expiry job never due (Hangfire's Cron.Never), so it can't expire the seeded rows behind the timed sweep.
-env "${dotnet_env[@]}" ConnectionStrings__Invitations="$api_cs" Operator__ApiKey="$operator_key" \
-  ASPNETCORE_URLS="$api" Invitations__DailyLimitPerWorkspace=100000000 Invitations__ExpirySweepCron="0 0 31 2 *" \
-  Email__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port="$(cat "$tmp/sink.port")" Smtp__Security=None \
-  dotnet "$api_dll" >"$tmp/api.log" 2>&1 &
-api_pid=$!
-pids+=("$api_pid")
+# start_api [NAME=value...]: the API exactly as deployed, except: no daily limit in the way (500/day would 429), mail
+# to the sink, and the recurring expiry job never due (Hangfire's Cron.Never), so it can't expire the seeded rows
+# behind the timed sweep; the arguments come last, so they win. The log is appended to: the report counts the failed
+# email attempts of the whole bench in it, across the email-rate phase's restarts. Sets api_pid.
+start_api() {
+  env "${dotnet_env[@]}" ConnectionStrings__Invitations="$api_cs" Operator__ApiKey="$operator_key" \
+    ASPNETCORE_URLS="$api" Invitations__DailyLimitPerWorkspace=100000000 Invitations__ExpirySweepCron="0 0 31 2 *" \
+    Email__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port="$(cat "$tmp/sink.port")" Smtp__Security=None \
+    "$@" dotnet "$api_dll" >>"$tmp/api.log" 2>&1 &
+  api_pid=$!
+  pids+=("$api_pid")
+}
+# stop_api: TERM, so it shuts down as a deployment's API would; its pid then leaves the list the exit trap kills,
+# which could by then name another process.
+stop_api() {
+  kill "$api_pid"
+  wait "$api_pid" || true
+  local pid kept=()
+  for pid in "${pids[@]}"; do [[ $pid == "$api_pid" ]] || kept+=("$pid"); done
+  pids=("${kept[@]}")
+}
+start_api
 
 ceiling_port=$(free_port)
 ceiling=http://127.0.0.1:$ceiling_port
@@ -313,6 +329,44 @@ for ((run = 1; run <= runs; run++)); do
   log "  last email $(value "$tmp/burst-$run.txt" burst_seconds) s after the last 201, $failed failed attempt(s) retried"
 done
 end_phase burst
+
+# ---------------------------------------------------------------------------------------------- 6 email rate
+# How fast the service sends a backlog of owed emails. The backlog is made through configuration and the API only,
+# so it stays valid whatever the email pipeline becomes: an API without job workers (Hangfire__ServerEnabled=false)
+# takes the creates, so their emails are owed and nothing sends them; it is stopped, and the API starts again as
+# the bench runs it. Only the sink's log is read: rate = emails / (last accepted - first accepted). One run: 10,000
+# creates alone take about a minute, and the rate is already an average over the whole drain.
+log "email rate: $rate_emails owed emails, then the API restarted with its workers (limit $rate_limit s)"
+new_workspace emailrate
+stop_api
+start_api Hangfire__ServerEnabled=false
+wait_http "$api/health/ready" "$api_pid"
+"${driver[@]}" create --api "$api" --workspace "$ws_id" --key "$ws_key" --count "$rate_emails" --concurrency 32 \
+  --prefix emailrate --addresses "$tmp/emailrate.addresses" >"$tmp/emailrate-create.txt"
+stop_api
+log_offset=$(stat -c %s "$tmp/sink.log") # only messages logged from here on can be the backlog's
+failed_before=$(failed_attempts)
+api_started=$(date +%s%6N)
+start_api
+wait_http "$api/health/ready" "$api_pid"
+"${driver[@]}" deliveries --sink-log "$tmp/sink.log" --log-offset "$log_offset" --addresses "$tmp/emailrate.addresses" \
+  --since-micros "$api_started" --timeout-seconds "$rate_limit" >"$tmp/emailrate.txt"
+for name in created create_errors create_seconds; do record "rate_$name" "$(value "$tmp/emailrate-create.txt" "$name")"; done
+for name in delivered undelivered first_email_seconds drain_seconds emails_per_second; do
+  record "rate_$name" "$(value "$tmp/emailrate.txt" "$name")"
+done
+record rate_failed_attempts "$(($(failed_attempts) - failed_before))"
+undelivered=$(value "$tmp/emailrate.txt" undelivered)
+((undelivered == 0)) || log "  warning: $undelivered of $(value "$tmp/emailrate-create.txt" created) emails not accepted within $rate_limit s"
+drain "$ws_id" >/dev/null # what the limit left owed must not run under the sweep
+# The restarted API's create path is cold: warm it up, so the sweep's create load doesn't pay for its JIT.
+wrk_run "$tmp/warm-rate.txt" "$(create_url "$api" "$ws_id")" -t2 -c32 -d"${rate_warmup_secs}s" \
+  -s build/bench/create.lua -- "$ws_key" ratewarm
+drain "$ws_id" >/dev/null
+clear_sink
+log "  $(value "$tmp/emailrate.txt" emails_per_second) emails/s; first email $(value "$tmp/emailrate.txt" first_email_seconds) s" \
+  "after the API started, last $(value "$tmp/emailrate.txt" drain_seconds) s after the first"
+end_phase email-rate
 
 # ---------------------------------------------------------------------------------------------- 3 sweep
 # The overdue rows go into the service's own invitations table (its own workspace), and sweep_copy holds an
@@ -404,11 +458,12 @@ declare -A measured goal
 measured[create-ratio]=$(median create_ratio) goal[create-ratio]=">= 0.5"
 measured[create-p99-ratio]=$(median create_p99_ratio) goal[create-p99-ratio]="<= 2"
 measured[burst-seconds]=$(median burst_burst_seconds) goal[burst-seconds]="<= 20"
+measured[email-rate]=$(median rate_emails_per_second) goal[email-rate]=">= 500"
 measured[sweep-ratio]=$(median sweep_ratio) goal[sweep-ratio]="<= 1.5"
 measured[rss-mb]=$(maximum rss_mb) goal[rss-mb]="<= 300"
 measured[scale-p99-ratio]=$(awk -v a="$(median create_p99_growth)" -v b="$(median list_p99_growth)" \
   'BEGIN { print (a > b ? a : b) }') goal[scale-p99-ratio]="<= 1.2"
-targets=(create-ratio create-p99-ratio burst-seconds sweep-ratio rss-mb scale-p99-ratio)
+targets=(create-ratio create-p99-ratio burst-seconds email-rate sweep-ratio rss-mb scale-p99-ratio)
 verdict() { # name -> met|missed
   local op limit
   read -r op limit <<<"${goal[$1]}"
@@ -457,6 +512,10 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "| 5 | list p99 ms (limit=50, wrk -c8), $scale_small vs $scale_large stored | $(fmt3 list_p99_small) vs $(fmt3 list_p99_large) | | $(fmt3 list_p99_growth) | | |"
   echo "| 5 | create p99 ms (wrk -c8), $scale_small vs $scale_large stored | $(fmt3 screate_p99_small) vs $(fmt3 screate_p99_large) | | $(fmt3 create_p99_growth) | scale-p99-ratio ${goal[scale-p99-ratio]} (the larger growth) | $(verdict scale-p99-ratio) |"
   echo "| 5 | non-2xx + socket errors (total, must be 0) | $(total scale_non2xx) | | | 0 | $( (($(total scale_non2xx) == 0)) && echo met || echo missed) |"
+  echo "| 6 | email rate: owed emails accepted by SMTP per s, first → last ($rate_emails owed, one run) | $(fmt3 rate_emails_per_second) | | | email-rate ${goal[email-rate]} | $(verdict email-rate) |"
+  echo "| 6 | email rate: API start → first email, s; first → last email, s | $(fmt3 rate_first_email_seconds); $(fmt3 rate_drain_seconds) | | | | |"
+  echo "| 6 | email rate: creating the backlog took, s; create errors; delivered; undelivered (within $rate_limit s) | $(fmt3 rate_create_seconds); $(total rate_create_errors); $(total rate_delivered); $(total rate_undelivered) | | | 0; $rate_emails; 0 | $( (($(total rate_create_errors) + $(total rate_undelivered) == 0 && $(total rate_delivered) == rate_emails)) && echo met || echo missed) |"
+  echo "| 6 | email rate: email attempts that failed and were retried | $(fmt3 rate_failed_attempts) | | | | |"
   echo "| all | email job attempts that failed and were retried, whole bench | $(failed_attempts) | | | | |"
   echo
   echo "## How each figure is taken"
@@ -469,6 +528,14 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "  jobs run during its own run (that's the service's cost), and the backlog is drained before anything else runs."
   echo "- **Burst** — \`build/bench/Driver burst\`: creates from 32 HttpClient connections, then reads the SMTP sink's log"
   echo "  (arrival time stamped by the sink) until every address has arrived; latency is matched by recipient."
+  echo "- **Email rate** — after the burst, the API is stopped and started with \`Hangfire__ServerEnabled=false\` (no job"
+  echo "  workers: emails are owed, nothing sends them); \`Driver create\` makes $rate_emails invitations from 32 clients"
+  echo "  (native route, \`send_email\` true) and the phase waits for every 201. That API is stopped and the API started"
+  echo "  again as in the other phases; \`Driver deliveries\` reads the sink's log until every created address has arrived"
+  echo "  or $rate_limit s after the start have passed. Rate = emails / (last accepted − first accepted), sink time stamps;"
+  echo "  with some undelivered at the limit, over the time from the first email to the limit instead. Only"
+  echo "  configuration and the API make the backlog, so the phase holds whatever the email pipeline is. One run; then"
+  echo "  the restarted API's create path is warmed up ${rate_warmup_secs} s before the sweep."
   echo "- **Sweep** — the overdue rows (\`build/bench/sql/sweep-rows.sql\`: one INSERT … SELECT … generate_series, valid"
   echo "  rows of a real workspace, made once) go into the service's emptied \`invitations\` table each run; \`sweep_copy\`"
   echo "  (LIKE invitations, the same index definitions) gets the same rows; both tables' indexes are built after their"

@@ -20,26 +20,8 @@ internal static class BurstMode
         using var api = new Api(options["api"], options["workspace"], options["key"], concurrency);
 
         var logStart = new FileInfo(sinkLog).Length; // Only deliveries logged from now on can be ours.
-        var created = new ConcurrentDictionary<string, DateTimeOffset>();
-        var errors = 0;
-        var next = 0;
         var started = DateTimeOffset.UtcNow;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i <= count; i = Interlocked.Increment(ref next))
-            {
-                var email = $"{prefix}-{i}@bench.invalid";
-                var (status, at, _) = await api.CreateAsync(email);
-                if (Api.IsCreated(status))
-                {
-                    created[email] = at;
-                }
-                else
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        })));
+        var (created, errors) = await CreateAllAsync(api, count, concurrency, prefix);
         var lastCreated = created.Values.DefaultIfEmpty(started).Max();
 
         var arrived = await WaitForDeliveriesAsync(sinkLog, logStart, created, timeout);
@@ -58,9 +40,38 @@ internal static class BurstMode
         return 0;
     }
 
+    /// <summary>
+    /// Creates "{prefix}-1@bench.invalid" … "{prefix}-{count}@…" from <paramref name="concurrency"/> clients; returns
+    /// the addresses that got a 201 (with the time it arrived) and how many did not.
+    /// </summary>
+    internal static async Task<(ConcurrentDictionary<string, DateTimeOffset> Created, int Errors)> CreateAllAsync(
+        Api api, int count, int concurrency, string prefix)
+    {
+        var created = new ConcurrentDictionary<string, DateTimeOffset>();
+        var errors = 0;
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i <= count; i = Interlocked.Increment(ref next))
+            {
+                var email = $"{prefix}-{i}@bench.invalid";
+                var (status, at, _) = await api.CreateAsync(email);
+                if (Api.IsCreated(status))
+                {
+                    created[email] = at;
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        return (created, errors);
+    }
+
     /// <summary>Tails the sink's log (from <paramref name="offset"/>) until every created address has arrived.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> WaitForDeliveriesAsync(
-        string sinkLog, long offset, ConcurrentDictionary<string, DateTimeOffset> created, TimeSpan timeout)
+    internal static async Task<Dictionary<string, DateTimeOffset>> WaitForDeliveriesAsync(
+        string sinkLog, long offset, IReadOnlyDictionary<string, DateTimeOffset> created, TimeSpan timeout)
     {
         var arrived = new Dictionary<string, DateTimeOffset>();
         await using var stream = new FileStream(sinkLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

@@ -1,7 +1,9 @@
-// Bench driver. One program, three modes (build/bench.sh runs each as its own process):
-//   sink   — the API's SMTP server for the whole bench; logs "<unix µs> <recipient>" per delivered message.
-//   burst  — creates N invitations at once and reads the sink's log to time their emails.
-//   sweep  — times the service's expiry command (through MediatR) against one raw UPDATE, under a create load.
+// Bench driver. One program, five modes (build/bench.sh runs each as its own process):
+//   sink       — the API's SMTP server for the whole bench; logs "<unix µs> <recipient>" per delivered message.
+//   burst      — creates N invitations at once and reads the sink's log to time their emails.
+//   create     — creates N invitations and lists the addresses that got a 201 (the email-rate backlog).
+//   deliveries — waits in the sink's log for those addresses and reports the rate they arrived at.
+//   sweep      — times the service's expiry command (through MediatR) against one raw UPDATE, under a create load.
 // Results go to stdout as "name value" lines for the script to collect.
 using Bench;
 
@@ -11,12 +13,14 @@ return mode switch
 {
     "sink" => await SinkMode.RunAsync(options),
     "burst" => await BurstMode.RunAsync(options),
+    "create" => await EmailRateMode.CreateAsync(options),
+    "deliveries" => await EmailRateMode.DeliveriesAsync(options),
     "sweep" => await SweepMode.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Driver sink|burst|sweep --name value ...");
+    Console.Error.WriteLine("usage: Driver sink|burst|create|deliveries|sweep --name value ...");
     return 2;
 }
