@@ -13,11 +13,11 @@ public interface IWorkspaceDirectory
     Task<bool> IsActiveMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The workspace, the team (as <see cref="FindTeamAsync"/>) and whether the address is an active member, in one
-    /// round trip: creating an invitation is the hot path. Null if the workspace is unknown.
+    /// The workspace, the team (as <see cref="FindTeamAsync"/>) and whether the address is an active member, as a query the
+    /// caller may extend with reads of its own, so that creating an invitation (the hot path) reads in one round trip.
+    /// Empty if the workspace is unknown.
     /// </summary>
-    Task<InvitingContext?> FindInvitingContextAsync(
-        WorkspaceId id, string? teamTitle, string normalizedEmail, CancellationToken cancellationToken);
+    IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail);
 
     /// <summary>Adds the member to the unit of work; it is saved with the caller's own changes.</summary>
     void Admit(Member member);

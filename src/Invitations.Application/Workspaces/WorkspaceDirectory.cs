@@ -28,17 +28,17 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active,
             cancellationToken);
 
-    public Task<InvitingContext?> FindInvitingContextAsync(
-        WorkspaceId id, string? teamTitle, string normalizedEmail, CancellationToken cancellationToken)
+    public IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail)
     {
         var normalizedTitle = NormalizedTeamTitle(teamTitle);
         return db.Workspaces.AsNoTracking()
             .Where(w => w.Id == id)
-            .Select(w => new InvitingContext(
-                new WorkspaceCard(w.Id, w.Name, w.Branding),
-                w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
-                db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active)))
-            .SingleOrDefaultAsync(cancellationToken);
+            .Select(w => new InvitingContext
+            {
+                Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding),
+                Team = w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
+                IsActiveMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active),
+            });
     }
 
     public void Admit(Member member) => db.Members.Add(member);

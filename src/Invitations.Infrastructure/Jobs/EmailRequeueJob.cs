@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Hangfire;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Invitations.Infrastructure.Jobs;
 
 /// <summary>Requeued from the dashboard: the failed email is owed again, with a fresh set of attempts.</summary>
+[AutomaticRetry(Attempts = 0)] // created failed on purpose: Hangfire's retry filter must leave it so
 public sealed class EmailRequeueJob(InvitationsDbContext db, EmailDispatchSignal signal, TimeProvider clock)
 {
     [DisplayName("Email for invitation {0} (delivery {1}) failed for good; requeue to send it again")]

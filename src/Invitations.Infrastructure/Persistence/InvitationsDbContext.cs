@@ -41,6 +41,9 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
             }
         }
 
+        // Every save here is one small batch, which Npgsql runs atomically (an implicit transaction); EF Core's own
+        // transaction would only add a round trip for its COMMIT to every create, resend and accept.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         int written;
         try
         {

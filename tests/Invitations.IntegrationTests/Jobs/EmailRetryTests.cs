@@ -1,4 +1,6 @@
 using System.Net;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Invitations.IntegrationTests.Jobs;
 
@@ -69,6 +71,41 @@ public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>,
         var sent = await api.WaitForEmailStatusAsync(workspace, id, "sent");
         Assert.Null(sent["last_email_error"]);
         await (await api.AcceptAsync(Mailbox.TokenIn(message))).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task EmailFailedForGood_IsAFailedJobOnTheDashboard_WhoseRequeueSendsIt()
+    {
+        Break(RejectData);
+        var (workspace, email, id) = await InviteAsync();
+        await api.WaitForEmailStatusAsync(workspace, id, "failed");
+        var jobId = await WaitForFailedJobAsync(id);
+        Heal();
+
+        await api.InScopeAsync(services => Task.FromResult(services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId)));
+
+        var message = Assert.Single(await api.Smtp.WaitForMailAsync(email));
+        var sent = await api.WaitForEmailStatusAsync(workspace, id, "sent");
+        Assert.Null(sent["last_email_error"]);
+        await (await api.AcceptAsync(Mailbox.TokenIn(message))).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    private async Task<string> WaitForFailedJobAsync(Guid invitationId)
+    {
+        var deadline = DateTime.UtcNow + JobScenario.Patience;
+        while (true)
+        {
+            var id = await api.ScalarAsync<long>(
+                "SELECT coalesce(max(id), 0) FROM hangfire.job WHERE statename = 'Failed' AND strpos(arguments::text, @id) > 0",
+                ("id", invitationId.ToString()));
+            if (id > 0)
+            {
+                return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No failed job for the email that failed for good.");
+            await Task.Delay(100);
+        }
     }
 
     private void Heal() => (api.Smtp.RefuseConnections, api.Smtp.RejectData) = (false, false);
