@@ -466,7 +466,7 @@ fi
 declare -A measured goal
 measured[create-ratio]=$(median create_ratio) goal[create-ratio]=">= 0.5"
 measured[create-p99-ratio]=$(median create_p99_ratio) goal[create-p99-ratio]="<= 2"
-measured[burst-seconds]=$(median burst_burst_seconds) goal[burst-seconds]="<= 20"
+measured[burst-seconds]=$(median burst_burst_seconds) goal[burst-seconds]="<= 2"
 measured[email-rate]=$(median rate_emails_per_second) goal[email-rate]=">= 500"
 measured[sweep-ratio]=$(median sweep_ratio) goal[sweep-ratio]="<= 1.5"
 measured[rss-mb]=$(maximum rss_mb) goal[rss-mb]="<= 300"
@@ -508,7 +508,7 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "| 1 | non-2xx + socket errors (total, must be 0) | $(total create_non2xx) | $(total ceiling_non2xx) | | 0 | $( (($(total create_non2xx) + $(total ceiling_non2xx) == 0)) && echo met || echo missed) |"
   echo "| 1 | server process CPU per create, ms (service: until its email is sent) | $(fmt3 create_cpu_ms) | $(fmt3 ceiling_cpu_ms) | | | |"
   echo "| 1 | email backlog drain after a create run, s | $(fmt3 create_drain_s) | | | | |"
-  echo "| 2 | burst: last 201 → last email accepted by SMTP, s ($burst_emails creates, 32 clients) | $(fmt3 burst_burst_seconds) | | | burst-seconds ${goal[burst-seconds]} (stretch 5) | $(verdict burst-seconds) |"
+  echo "| 2 | burst: last 201 → last email accepted by SMTP, s ($burst_emails creates, 32 clients) | $(fmt3 burst_burst_seconds) | | | burst-seconds ${goal[burst-seconds]} (stretch 1) | $(verdict burst-seconds) |"
   echo "| 2 | burst: per-email latency p50, ms (201 → SMTP) | $(fmt3 burst_latency_p50_ms) | | | | |"
   echo "| 2 | burst: per-email latency p95, ms (201 → SMTP) | $(fmt3 burst_latency_p95_ms) | | | | |"
   echo "| 2 | burst: creating them took, s; create errors; undelivered | $(fmt3 burst_create_seconds); $(total burst_create_errors); $(total burst_undelivered) | | | 0; 0 | |"
@@ -565,7 +565,7 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "\`Invitations__ExpirySweepCron=\"0 0 31 2 *\"\` (never due, so the recurring job can't expire the seeded rows"
   echo "before the timed command does), mail to the in-process SMTP sink (\`Smtp__Security=None\`),"
   echo "\`Logging__LogLevel__Default=Warning\` and \`ASPNETCORE_ENVIRONMENT=Production\`; otherwise its defaults"
-  echo "($(sql invitations -c "SELECT max(data::jsonb ->> 'WorkerCount') FROM hangfire.server") Hangfire workers on $(nproc) cores). The wrk client, PostgreSQL and the SMTP sink share the machine's cores with it."
+  echo "($(sql invitations -c "SELECT string_agg((data::jsonb ->> 'WorkerCount') || ' for ' || (data::jsonb ->> 'Queues'), ', ') FROM hangfire.server") Hangfire workers on $(nproc) cores). The wrk client, PostgreSQL and the SMTP sink share the machine's cores with it."
   # The profile behind the figures and what was changed because of it: written by hand, kept with every report.
   if [[ -f build/bench/findings.md ]]; then echo; cat build/bench/findings.md; fi
 } >"$report"

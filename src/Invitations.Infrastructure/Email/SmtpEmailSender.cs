@@ -15,7 +15,7 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
         var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            await client.ConnectAsync(await ConnectSocketAsync(smtp, cancellationToken), smtp.Host, smtp.Port, smtp.Security, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.UserName))
             {
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
@@ -27,6 +27,33 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
         {
             client.Dispose();
             throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", connectionLost: true, e);
+        }
+    }
+
+    /// <summary>
+    /// The TCP connection with Nagle's algorithm off. A message ends with a short write (the final ".") that Nagle holds
+    /// back until the server acknowledges the body, and the server delays that acknowledgement (~40 ms on Linux) while it
+    /// waits for the rest: one stall per message, which on a reused connection capped a dispatcher at ~25 emails/s.
+    /// </summary>
+    private static async Task<Socket> ConnectSocketAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(smtp.Timeout);
+        try
+        {
+            await socket.ConnectAsync(smtp.Host, smtp.Port, timeout.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"No connection within {smtp.Timeout}.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

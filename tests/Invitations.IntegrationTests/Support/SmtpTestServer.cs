@@ -135,6 +135,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 continue; // A client resetting before accept completes must not stop the server.
             }
 
+            // Replies to pipelined commands are small writes in a row: with Nagle's algorithm the second waits for the
+            // client's delayed acknowledgement (~40 ms), once per message, as no production mail server would.
+            client.NoDelay = true;
             Interlocked.Increment(ref _connectionCount);
             var connection = Task.Run(() => HandleConnectionAsync(client, ct), CancellationToken.None);
             _connections.TryAdd(connection, 0);
