@@ -20,11 +20,21 @@ public static class DependencyInjection
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && contracts.Contains(i.GetGenericTypeDefinition())))
             {
-                services.AddTransient(contract, type);
+                // Validators hold only their rules (no dependencies), so one of each serves every request; building the
+                // rules again per request showed in the create path's profile.
+                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                {
+                    services.AddSingleton(contract, type);
+                }
+                else
+                {
+                    services.AddTransient(contract, type);
+                }
             }
         }
 
         services.AddScoped<Workspaces.IWorkspaceDirectory, Workspaces.WorkspaceDirectory>();
+        services.AddSingleton<Invitations.CreateInvitation.DailyLimitGauge>();
         return services;
     }
 }

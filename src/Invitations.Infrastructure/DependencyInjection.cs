@@ -99,6 +99,10 @@ public static class DependencyInjection
 
         builder.ApplicationName = builder.ApplicationName is { Length: > 0 } name ? $"{name} ({applicationName})" : applicationName;
         builder.MaxPoolSize = maxPoolSize;
+
+        // Nothing here changes session state, so a connection needs no DISCARD ALL on its way back to the pool: the
+        // bench counted one per checkout, more than any other statement.
+        builder.NoResetOnClose = true;
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, maxPoolSize);
         builder.Timeout = timeoutSeconds;
         return builder.ConnectionString;

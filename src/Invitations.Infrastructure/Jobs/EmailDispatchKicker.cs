@@ -32,7 +32,7 @@ internal sealed class EmailDispatchKicker(
             {
                 // The database may be away for a moment; the recurring dispatch covers whatever this misses.
                 logger.LogWarning(e, "Could not queue an email dispatch; trying again shortly");
-                signal.Started();
+                signal.QueueFailed();
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

@@ -19,7 +19,7 @@ public sealed class CreateInvitationCommandHandlerTests
     public CreateInvitationCommandHandlerTests()
     {
         _handler = new CreateInvitationCommandHandler(
-            _db, _directory, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()));
+            _db, _directory, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()), new DailyLimitGauge());
     }
 
     [Theory]

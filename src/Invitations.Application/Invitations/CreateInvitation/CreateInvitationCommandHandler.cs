@@ -13,7 +13,8 @@ internal sealed class CreateInvitationCommandHandler(
     IInvitationsDbContext db,
     IWorkspaceDirectory workspaces,
     TimeProvider clock,
-    IOptions<InvitationOptions> options) : IRequestHandler<CreateInvitationCommand, InvitationResponse>
+    IOptions<InvitationOptions> options,
+    DailyLimitGauge gauge) : IRequestHandler<CreateInvitationCommand, InvitationResponse>
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
@@ -23,21 +24,30 @@ internal sealed class CreateInvitationCommandHandler(
         Invitation.EnsureMayInvite(actor);
         var now = clock.GetUtcNow();
         var email = EmailAddress.Create(command.Email);
-        // One round trip for every read: the workspace, team and membership, and how many creates the window holds.
+        // One round trip for every read: the workspace, team and membership, and (unless the gauge knows the workspace
+        // is well below it) how many creates the window holds.
         var limit = options.Value.DailyLimitPerWorkspace;
         var since = now - Window;
+        var count = !gauge.IsWellBelow(actor.WorkspaceId, limit, now);
         var read = await workspaces.InvitingContext(actor.WorkspaceId, command.Team, email.Normalized)
                 .Select(context => new
                 {
                     Context = context,
-                    RecentCreates = db.Invitations
-                        .Where(i => i.WorkspaceId == actor.WorkspaceId && i.CreatedAt > since)
-                        .OrderByDescending(i => i.CreatedAt)
-                        .Take(limit)
-                        .Count(),
+                    RecentCreates = count
+                        ? db.Invitations
+                            .Where(i => i.WorkspaceId == actor.WorkspaceId && i.CreatedAt > since)
+                            .OrderByDescending(i => i.CreatedAt)
+                            .Take(limit)
+                            .Count()
+                        : 0,
                 })
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
+        if (count)
+        {
+            gauge.Counted(actor.WorkspaceId, read.RecentCreates, now);
+        }
+
         var context = read.Context;
         var team = context.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
         if (context.IsActiveMember)
@@ -58,6 +68,7 @@ internal sealed class CreateInvitationCommandHandler(
         var delivery = invitation.NewestDelivery();
         db.Invitations.Add(invitation);
         await SaveAsync(invitation, now, cancellationToken);
+        gauge.Created(actor.WorkspaceId);
 
         var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
         return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };

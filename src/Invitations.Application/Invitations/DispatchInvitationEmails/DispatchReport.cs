@@ -16,6 +16,16 @@ public sealed record DispatchReport(
     DateTimeOffset? NextDueAt,
     string? ConnectionError)
 {
+    /// <summary>This dispatch and a later one, as one.</summary>
+    public DispatchReport Then(DispatchReport later) => new(
+        Sent + later.Sent,
+        Retrying + later.Retrying,
+        GivenBack + later.GivenBack,
+        Cancelled + later.Cancelled,
+        [.. FailedForGood, .. later.FailedForGood],
+        later.NextDueAt,
+        later.ConnectionError ?? ConnectionError);
+
     public override string ToString() =>
         $"sent {Sent}, failed for good {FailedForGood.Count}, retrying {Retrying}, given back {GivenBack}, cancelled {Cancelled}"
         + (ConnectionError is null ? "" : $"; SMTP unreachable: {ConnectionError}");
