@@ -137,8 +137,7 @@ public static class DependencyInjection
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseDashboardMetric(EmailMetrics.Owed)
-                .UseDashboardMetric(EmailMetrics.Failing);
+                .UseEmailMetrics();
             config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
         });
 

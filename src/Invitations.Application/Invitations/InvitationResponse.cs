@@ -43,9 +43,21 @@ public sealed record InvitationResponse(
         i.ExpiresAt,
         i.AcceptedAt,
         i.RevokedAt,
-        newest?.EmailStatus,
+        EmailStatusOf(newest),
         newest?.SentAt,
         newest?.LastError);
+
+    /// <summary>
+    /// <c>email_status</c>: null for a link the caller delivers; an email not sent because the invitation stopped being
+    /// pending reads as still queued, as it did before deliveries had a status of their own.
+    /// </summary>
+    private static string? EmailStatusOf(InvitationDelivery? delivery) => delivery?.Status switch
+    {
+        null or DeliveryStatus.Issued => null,
+        DeliveryStatus.Sent => "sent",
+        DeliveryStatus.Failed => "failed",
+        _ => "queued",
+    };
 }
 
 public sealed record InvitedBy(long UserId, string Email);

@@ -54,13 +54,4 @@ public sealed class InvitationDelivery
         NextAttemptAt = now,
         TokenHash = tokenHash,
     };
-
-    /// <summary>The wire value of <c>email_status</c>: null for a link the caller delivers.</summary>
-    public string? EmailStatus => Status switch
-    {
-        DeliveryStatus.Issued => null,
-        DeliveryStatus.Sent => "sent",
-        DeliveryStatus.Failed => "failed",
-        _ => "queued",
-    };
 }

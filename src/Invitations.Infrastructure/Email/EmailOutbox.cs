@@ -126,12 +126,12 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
         }
     }
 
+    /// <summary>When the next owed email can be claimed: its back-off over, and no other dispatcher's lease on it.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
         db.InvitationDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending)
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => (DateTimeOffset?)d.NextAttemptAt)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(d => (DateTimeOffset?)(d.LockedUntil > d.NextAttemptAt ? d.LockedUntil : d.NextAttemptAt))
+            .MinAsync(cancellationToken);
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken)
     {

@@ -10,6 +10,27 @@ namespace Invitations.Infrastructure.Jobs;
 /// <summary>The outbox on the dashboard's home page: emails owed (and of those, in a dispatcher's hands) and failing.</summary>
 internal static class EmailMetrics
 {
+    private static readonly Lock Registering = new();
+    private static bool _registered;
+
+    /// <summary>
+    /// Hangfire keeps dashboard metrics in process-wide lists, and a second registration (a second host in the process)
+    /// would list each metric twice and break the home page: register them once.
+    /// </summary>
+    public static IGlobalConfiguration UseEmailMetrics(this IGlobalConfiguration configuration)
+    {
+        lock (Registering)
+        {
+            if (!_registered)
+            {
+                configuration.UseDashboardMetric(Owed).UseDashboardMetric(Failing);
+                _registered = true;
+            }
+        }
+
+        return configuration;
+    }
+
     public static readonly DashboardMetric Owed = new("invitation-emails-owed", "Emails owed", page =>
     {
         var (owed, sending) = Query(page, db => (

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Deployment;
@@ -29,7 +28,7 @@ public sealed class RunScriptTests : IAsyncLifetime
     [Fact]
     public async Task RunScript_ServesWithTheSettingsOfTheServicesAppsettingsJson()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{ServiceProcess.FreePort()}";
         await using var run = ServiceProcess.Start("bash", ["build/run.sh"], new Dictionary<string, string?>
         {
             ["ConnectionStrings__Invitations"] = _database,
@@ -54,12 +53,5 @@ public sealed class RunScriptTests : IAsyncLifetime
         // appsettings.json sets Microsoft.EntityFrameworkCore.Database.Command (and Microsoft.AspNetCore) to Warning.
         Assert.DoesNotContain("Executed DbCommand", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Request starting HTTP", run.Output, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

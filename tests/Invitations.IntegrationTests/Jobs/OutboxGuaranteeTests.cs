@@ -62,6 +62,13 @@ public sealed class OutboxGuaranteeTests(OutboxGuaranteeTests.PatientFactory api
         Assert.Equal("queued", (string?)refused["email_status"]);
         Assert.Contains("No such mailbox", (string?)refused["last_email_error"], StringComparison.Ordinal);
         Assert.Empty(api.Smtp.To(bad));
+
+        // An email backing off must not keep dispatch jobs coming one after another while it waits.
+        await api.WaitForEmailJobsToSettleAsync();
+        const string dispatchJobs = "SELECT count(*) FROM hangfire.job WHERE invocationdata->>'Type' LIKE '%EmailDispatchJob%'";
+        var before = await api.ScalarAsync<long>(dispatchJobs);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.InRange(await api.ScalarAsync<long>(dispatchJobs) - before, 0, 3);
     }
 
     private async Task<List<Guid>> CreateAllAsync(TestWorkspace workspace, IReadOnlyList<string> addresses)

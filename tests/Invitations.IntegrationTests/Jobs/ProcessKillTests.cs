@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Jobs;
@@ -33,7 +32,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
     public async Task KilledWhileSending_EveryEmailArrivesWithinTwoMinutesOfTheRestart_AndOnlyTheBatchInFlightTwice()
     {
         _smtp.DelayPerMessage = TimeSpan.FromMilliseconds(40);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{ServiceProcess.FreePort()}";
         List<string> addresses;
         DateTimeOffset killedAt;
         await using (var first = await StartAsync(url))
@@ -98,12 +97,5 @@ public sealed class ProcessKillTests : IAsyncLifetime
         request.Headers.Add("x-operator-key", OperatorKey);
         var body = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
         return (body["workspace_id"]!.GetValue<string>(), body["api_key"]!.GetValue<string>());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

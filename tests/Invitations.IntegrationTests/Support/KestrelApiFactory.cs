@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Invitations.IntegrationTests.Support;
 
 /// <summary>
@@ -10,7 +7,7 @@ public class KestrelApiFactory : ApiFactory
 {
     public KestrelApiFactory()
     {
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        BaseUrl = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
         UseKestrel(BaseUrl.Port);
     }
 
@@ -32,13 +29,5 @@ public class KestrelApiFactory : ApiFactory
         var settings = base.Settings();
         settings["Invitations:FrontendBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
         return settings;
-    }
-
-    // Kestrel learns the port before the host is built, and the link base must name the same one.
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -25,6 +25,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static string ApiAssembly => Path.Combine(RepositoryRoot, "src/Invitations.Api/bin", Configuration, "net10.0/Invitations.Api.dll");
 
+    /// <summary>A loopback port free right now, for a server whose address must be known before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public string Output
     {
         get

@@ -14,7 +14,6 @@ internal sealed class InvitationDeliveryConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Status).HasConversion(Converters.LowerCase<DeliveryStatus>()).HasMaxLength(16);
         builder.Property(d => d.LastError).HasMaxLength(1000);
         builder.Property(d => d.TokenHash).HasMaxLength(64);
-        builder.Ignore(d => d.EmailStatus);
         builder.HasOne<Invitation>().WithMany().HasForeignKey(d => d.InvitationId);
         builder.HasIndex(d => d.TokenHash).IsUnique();
 
