@@ -71,8 +71,8 @@ public static class InvitationsApi
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapTimelinesEndpoints();
-        app.MapTrilletEndpoints();
+        app.MapInviteTeammateEndpoints();
+        app.MapWorkspaceInviteEndpoints();
         app.MapInvitationEndpoints();
         app.MapInviteeEndpoints();
         app.MapAdminEndpoints();

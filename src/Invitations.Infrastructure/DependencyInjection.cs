@@ -77,7 +77,7 @@ public static class DependencyInjection
         }
 
         services.AddHangfire(
-            Pool(connectionString, "invitations-hangfire", hangfire.MaxPoolSize, database.ConnectionTimeoutSeconds), hangfire, configuration);
+            Pool(connectionString, "invitations-hangfire", hangfire.MaxPoolSize, database.ConnectionTimeoutSeconds), hangfire);
         return services;
     }
 
@@ -108,7 +108,7 @@ public static class DependencyInjection
         return builder.ConnectionString;
     }
 
-    private static void AddHangfire(this IServiceCollection services, string connectionString, HangfireOptions hangfire, IConfiguration configuration)
+    private static void AddHangfire(this IServiceCollection services, string connectionString, HangfireOptions hangfire)
     {
         var storageOptions = new PostgreSqlStorageOptions
         {

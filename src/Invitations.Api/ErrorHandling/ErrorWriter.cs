@@ -15,8 +15,8 @@ public static class ErrorWriter
     // No route metadata to read before routing (a body too large) or when routing itself refused the request (a body
     // that isn't JSON gets routing's own 415 endpoint): the compatibility routes are known by their paths.
     private static ErrorShape ShapeOf(PathString path) =>
-        path.StartsWithSegments(TimelinesEndpoints.Route) ? ErrorShape.StatusMessage
-        : path.StartsWithSegments(TrilletEndpoints.PathPrefix) ? ErrorShape.SuccessMessage
+        path.StartsWithSegments(InviteTeammateEndpoints.Route) ? ErrorShape.StatusMessage
+        : path.StartsWithSegments(WorkspaceInviteEndpoints.PathPrefix) ? ErrorShape.SuccessMessage
         : ErrorShape.Problem;
 
     public static Task WriteAsync(HttpContext context, ApiError error)

@@ -9,10 +9,10 @@ internal static class InvitationLoader
 {
     private const int MaxAttempts = 3;
 
-    /// <summary>Loads an invitation of the actor's own workspace; any other workspace's reads as not found.</summary>
-    public static async Task<Invitation> LoadInvitationAsync(
+    /// <summary>Loads an invitation of the actor's own workspace, with its newest delivery; any other workspace's reads as not found.</summary>
+    public static async Task<InvitationWithDelivery> LoadInvitationAsync(
         this IInvitationsDbContext db, Actor actor, InvitationId id, CancellationToken cancellationToken) =>
-        await db.Invitations.SingleOrDefaultAsync(i => i.Id == id && i.WorkspaceId == actor.WorkspaceId, cancellationToken)
+        await db.Invitations.Where(i => i.Id == id && i.WorkspaceId == actor.WorkspaceId).WithNewestDelivery(db).SingleOrDefaultAsync(cancellationToken)
         ?? throw InvitationErrors.NotFound();
 
     /// <summary>
@@ -35,15 +35,19 @@ internal static class InvitationLoader
         }
     }
 
-    /// <summary>Loads, changes and saves an invitation of the actor's workspace, retrying on a concurrent change.</summary>
-    public static Task<Invitation> ChangeInvitationAsync(
+    /// <summary>
+    /// Loads, changes and saves an invitation of the actor's workspace, retrying on a concurrent change. Returns it with its
+    /// newest delivery: the one the change gave out, if it gave one out.
+    /// </summary>
+    public static Task<InvitationWithDelivery> ChangeInvitationAsync(
         this IInvitationsDbContext db, Actor actor, InvitationId id, Action<Invitation> change, CancellationToken cancellationToken) =>
         db.RetryOnConcurrentChangeAsync(async () =>
         {
-            var invitation = await db.LoadInvitationAsync(actor, id, cancellationToken);
-            change(invitation);
+            var loaded = await db.LoadInvitationAsync(actor, id, cancellationToken);
+            change(loaded.Invitation);
+            var changed = new InvitationWithDelivery { Invitation = loaded.Invitation, Delivery = loaded.Invitation.NewestDelivery() ?? loaded.Delivery };
             await db.SaveChangesAsync(cancellationToken);
-            return invitation;
+            return changed;
         });
 
     /// <summary>The invitation whose newest link is <paramref name="token"/>; a link a resend replaced opens nothing.</summary>
@@ -68,11 +72,4 @@ internal static class InvitationLoader
             equals new { Id = delivery.InvitationId, Number = delivery.Number } into newest
         from delivery in newest.DefaultIfEmpty()
         select new InvitationWithDelivery { Invitation = invitation, Delivery = delivery };
-}
-
-public sealed class InvitationWithDelivery
-{
-    public required Invitation Invitation { get; init; }
-
-    public InvitationDelivery? Delivery { get; init; }
 }

@@ -113,7 +113,6 @@ public sealed record EmailAddress
 
             i += used;
             if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-                    or UnicodeCategory.Surrogate
                 || BlankLetters.Contains(rune.Value)
                 || rune.Value is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF)
             {

@@ -9,8 +9,6 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    public bool MigrateOnStartup { get; set; } = true;
-
     public int MaxPoolSize { get; set; } = 30;
 
     public int ConnectionTimeoutSeconds { get; set; } = 5;

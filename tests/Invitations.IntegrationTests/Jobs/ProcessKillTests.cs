@@ -73,9 +73,8 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     private async Task<ServiceProcess> StartAsync(string url)
     {
-        var service = ServiceProcess.Start("dotnet", [ServiceProcess.ApiAssembly], new Dictionary<string, string?>
+        var service = ServiceProcess.StartApi(new Dictionary<string, string?>
         {
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(ServiceProcess.RepositoryRoot, "src/Invitations.Api"),
             ["ASPNETCORE_URLS"] = url,
             ["ConnectionStrings__Invitations"] = _database,
             ["Operator__ApiKey"] = OperatorKey,

@@ -80,7 +80,6 @@ public sealed class StartupConfigurationTests : IAsyncLifetime
     {
         var environment = new Dictionary<string, string?>
         {
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(ServiceProcess.RepositoryRoot, "src/Invitations.Api"),
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["ConnectionStrings__Invitations"] = _database,
             ["Hangfire__ServerEnabled"] = "false",
@@ -92,7 +91,7 @@ public sealed class StartupConfigurationTests : IAsyncLifetime
             environment[key] = value;
         }
 
-        return ServiceProcess.Start("dotnet", [ServiceProcess.ApiAssembly], environment);
+        return ServiceProcess.StartApi(environment);
     }
 
     private async Task<long> TablesAsync()

@@ -25,6 +25,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static string ApiAssembly => Path.Combine(RepositoryRoot, "src/Invitations.Api/bin", Configuration, "net10.0/Invitations.Api.dll");
 
+    /// <summary>The built service, reading its own appsettings.json as a deployment does, with <paramref name="settings"/> on top.</summary>
+    public static ServiceProcess StartApi(IDictionary<string, string?> settings)
+    {
+        var environment = new Dictionary<string, string?>(settings)
+        {
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot, "src/Invitations.Api"),
+        };
+        return Start("dotnet", [ApiAssembly], environment);
+    }
+
     /// <summary>A loopback port free right now, for a server whose address must be known before it starts.</summary>
     public static int FreePort()
     {

@@ -57,7 +57,7 @@ internal sealed class CreateInvitationCommandHandler(
 
         if (read.RecentCreates >= limit)
         {
-            await RefuseOverDailyLimitAsync(actor.WorkspaceId, since, now, cancellationToken);
+            await RefuseOverDailyLimitAsync(actor.WorkspaceId, limit, since, now, cancellationToken);
         }
 
         var lifetime = command.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
@@ -79,10 +79,10 @@ internal sealed class CreateInvitationCommandHandler(
     /// order of the (workspace_id, created_at DESC) index). Concurrent creates each see the count before the others commit,
     /// so the limit can be passed by the creates in flight at that moment (README: "Daily limit").
     /// </summary>
-    private async Task RefuseOverDailyLimitAsync(WorkspaceId workspaceId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RefuseOverDailyLimitAsync(
+        WorkspaceId workspaceId, int limit, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The window frees a slot when the oldest invitation in it turns 24 hours old.
-        var limit = options.Value.DailyLimitPerWorkspace;
         var oldest = await db.Invitations.Where(i => i.WorkspaceId == workspaceId && i.CreatedAt > since).MinAsync(i => i.CreatedAt, cancellationToken);
         throw new DomainException(ErrorCodes.DailyLimit, $"This workspace has reached its limit of {limit} invitations per 24 hours.")
         {

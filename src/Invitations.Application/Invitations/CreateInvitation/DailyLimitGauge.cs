@@ -33,9 +33,9 @@ public sealed class DailyLimitGauge
     {
         if (_counts.Count > Remembered)
         {
-            foreach (var (id, stale) in _counts.Where(pair => now - pair.Value.CountedAt > Freshness))
+            foreach (var stale in _counts.Where(pair => now - pair.Value.CountedAt > Freshness))
             {
-                _counts.TryRemove(id, out _);
+                _counts.TryRemove(stale.Key, out _);
             }
         }
 

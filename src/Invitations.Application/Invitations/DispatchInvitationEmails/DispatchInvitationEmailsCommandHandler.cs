@@ -22,12 +22,14 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
 
     public async Task<DispatchReport> Handle(DispatchInvitationEmailsCommand command, CancellationToken cancellationToken)
     {
-        var outcomes = new List<DeliveryOutcome>();
-        string? connectionError = null;
+        var tally = new Tally();
         IEmailSession? session = null;
         try
         {
-            while (connectionError is null)
+            // A batch that came back short emptied what was due; more is claimed only after a full one, or after one that
+            // ran out of sending time and gave rows back.
+            var more = true;
+            while (more && tally.ConnectionError is null)
             {
                 var tokens = Enumerable.Range(0, command.BatchSize).Select(_ => SecretToken.New()).ToDictionary(t => t.Hash, t => t.Plaintext);
                 var claimed = await outbox.ClaimAsync(tokens.Keys.ToList(), clock.GetUtcNow(), cancellationToken);
@@ -36,50 +38,26 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
                     break;
                 }
 
-                var batchOutcomes = new List<DeliveryOutcome>(claimed.Count);
+                var givenBackBefore = tally.GivenBack;
+                var outcomes = new List<DeliveryOutcome>(claimed.Count);
                 await using (var batch = await outbox.BeginSendingAsync(claimed, clock.GetUtcNow(), cancellationToken))
                 {
                     var started = clock.GetTimestamp();
                     foreach (var owed in claimed)
                     {
-                        var now = clock.GetUtcNow();
-                        if (!batch.Sendable.Contains(owed.Key))
-                        {
-                            batchOutcomes.Add(new DeliveryOutcome(owed.InvitationId, owed.Number, DeliveryStatus.Cancelled, owed.Attempts, now, null, null));
-                            continue;
-                        }
-
-                        if (connectionError is not null || clock.GetElapsedTime(started) > DispatchInvitationEmailsCommand.BatchSendingBudget)
-                        {
-                            batchOutcomes.Add(GiveBack(owed, now, connectionError));
-                            continue;
-                        }
-
-                        try
-                        {
-                            session ??= await sender.ConnectAsync(cancellationToken);
-                            var message = InvitationEmailComposer.Compose(owed, tokens[owed.TokenHash], invitationOptions.Value, emailOptions.Value);
-                            await session.SendAsync(message, cancellationToken);
-                            batchOutcomes.Add(new DeliveryOutcome(
-                                owed.InvitationId, owed.Number, DeliveryStatus.Sent, owed.Attempts + 1, now, clock.GetUtcNow(), null));
-                        }
-                        catch (EmailDeliveryException e) when (e.ConnectionLost)
-                        {
-                            connectionError = e.Message;
-                            await DisconnectAsync(session);
-                            session = null;
-                            batchOutcomes.Add(GiveBack(owed, now, connectionError));
-                        }
-                        catch (EmailDeliveryException e)
-                        {
-                            batchOutcomes.Add(Refused(owed, now, e.Message));
-                        }
+                        var outcome = !batch.Sendable.Contains(owed.Key)
+                            ? Cancelled(owed)
+                            : tally.ConnectionError is not null || clock.GetElapsedTime(started) > DispatchInvitationEmailsCommand.BatchSendingBudget
+                                ? GiveBack(owed, tally.ConnectionError)
+                                : await SendAsync(owed, tokens[owed.TokenHash]);
+                        tally.Add(outcome, owed);
+                        outcomes.Add(outcome);
                     }
 
-                    await batch.CompleteAsync(batchOutcomes, CancellationToken.None);
+                    await batch.CompleteAsync(outcomes, CancellationToken.None);
                 }
 
-                outcomes.AddRange(batchOutcomes);
+                more = claimed.Count == command.BatchSize || tally.GivenBack > givenBackBefore;
             }
         }
         finally
@@ -87,15 +65,33 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
             await DisconnectAsync(session);
         }
 
-        return new DispatchReport(
-            outcomes.Count(o => o.Status == DeliveryStatus.Sent),
-            outcomes.Count(o => o is { Status: DeliveryStatus.Pending, Error: not null } && o.Error != connectionError),
-            outcomes.Count(o => o.Status == DeliveryStatus.Pending && (o.Error is null || o.Error == connectionError)),
-            outcomes.Count(o => o.Status == DeliveryStatus.Cancelled),
-            outcomes.Where(o => o.Status == DeliveryStatus.Failed).Select(o => new FailedEmail(o.InvitationId, o.Number, o.Error!)).ToList(),
-            await outbox.NextDueAsync(cancellationToken),
-            connectionError);
+        return tally.Report(await outbox.NextDueAsync(cancellationToken));
+
+        async Task<DeliveryOutcome> SendAsync(OwedEmail owed, string token)
+        {
+            var now = clock.GetUtcNow();
+            try
+            {
+                session ??= await sender.ConnectAsync(cancellationToken);
+                await session.SendAsync(InvitationEmailComposer.Compose(owed, token, invitationOptions.Value, emailOptions.Value), cancellationToken);
+                return new DeliveryOutcome(owed.InvitationId, owed.Number, DeliveryStatus.Sent, owed.Attempts + 1, now, clock.GetUtcNow(), null);
+            }
+            catch (EmailDeliveryException e) when (e.ConnectionLost)
+            {
+                tally.ConnectionError = e.Message;
+                await DisconnectAsync(session);
+                session = null;
+                return GiveBack(owed, e.Message);
+            }
+            catch (EmailDeliveryException e)
+            {
+                return Refused(owed, now, e.Message);
+            }
+        }
     }
+
+    private DeliveryOutcome Cancelled(OwedEmail owed) =>
+        new(owed.InvitationId, owed.Number, DeliveryStatus.Cancelled, owed.Attempts, clock.GetUtcNow(), null, null);
 
     /// <summary>The server took the connection but refused this message: one attempt spent.</summary>
     private DeliveryOutcome Refused(OwedEmail owed, DateTimeOffset now, string error)
@@ -107,8 +103,9 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
     }
 
     /// <summary>Not tried (the server is unreachable, or the batch ran out of time): no attempt spent.</summary>
-    private DeliveryOutcome GiveBack(OwedEmail owed, DateTimeOffset now, string? connectionError)
+    private DeliveryOutcome GiveBack(OwedEmail owed, string? connectionError)
     {
+        var now = clock.GetUtcNow();
         if (connectionError is null)
         {
             return new DeliveryOutcome(owed.InvitationId, owed.Number, DeliveryStatus.Pending, owed.Attempts, now, null, null);
@@ -128,5 +125,43 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
         {
             await session.DisposeAsync();
         }
+    }
+
+    /// <summary>What a dispatch did, counted as it goes.</summary>
+    private sealed class Tally
+    {
+        private readonly List<FailedEmail> _failed = [];
+        private int _sent;
+        private int _retrying;
+        private int _cancelled;
+
+        public int GivenBack { get; private set; }
+
+        public string? ConnectionError { get; set; }
+
+        public void Add(DeliveryOutcome outcome, OwedEmail owed)
+        {
+            switch (outcome.Status)
+            {
+                case DeliveryStatus.Sent:
+                    _sent++;
+                    break;
+                case DeliveryStatus.Cancelled:
+                    _cancelled++;
+                    break;
+                case DeliveryStatus.Failed:
+                    _failed.Add(new FailedEmail(outcome.InvitationId, outcome.Number, outcome.Error!));
+                    break;
+                case DeliveryStatus.Pending when outcome.Attempts > owed.Attempts:
+                    _retrying++;
+                    break;
+                default:
+                    GivenBack++;
+                    break;
+            }
+        }
+
+        public DispatchReport Report(DateTimeOffset? nextDueAt) =>
+            new(_sent, _retrying, GivenBack, _cancelled, _failed, nextDueAt, ConnectionError);
     }
 }

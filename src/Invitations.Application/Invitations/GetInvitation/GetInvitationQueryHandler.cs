@@ -13,7 +13,7 @@ internal sealed class GetInvitationQueryHandler(IInvitationsDbContext db, TimePr
         return await db.Invitations.AsNoTracking()
             .Where(i => i.Id == query.InvitationId && i.WorkspaceId == query.Actor.WorkspaceId)
             .WithNewestDelivery(db)
-            .Select(row => InvitationResponse.From(row.Invitation, row.Delivery, now))
+            .Select(row => row.ToResponse(now))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw InvitationErrors.NotFound();
     }

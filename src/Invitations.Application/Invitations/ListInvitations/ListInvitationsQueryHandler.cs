@@ -43,7 +43,7 @@ internal sealed class ListInvitationsQueryHandler(IInvitationsDbContext db, Time
             .Take(limit + 1)
             .WithNewestDelivery(db)
             .OrderByDescending(row => row.Invitation.CreatedAt).ThenByDescending(row => row.Invitation.Id)
-            .Select(row => InvitationResponse.From(row.Invitation, row.Delivery, now))
+            .Select(row => row.ToResponse(now))
             .ToListAsync(cancellationToken);
 
         var next = rows.Count > limit ? new PageCursor(rows[limit - 1].CreatedAt, rows[limit - 1].Id).Encode() : null;

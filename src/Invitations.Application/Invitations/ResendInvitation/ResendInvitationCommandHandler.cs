@@ -13,20 +13,11 @@ internal sealed class ResendInvitationCommandHandler(IInvitationsDbContext db, T
         Invitation.EnsureMayInvite(command.Actor);
         var now = clock.GetUtcNow();
         var email = "";
-        InvitationDelivery? delivery = null;
         try
         {
-            var invitation = await db.ChangeInvitationAsync(
-                command.Actor,
-                command.InvitationId,
-                i =>
-                {
-                    email = i.Email;
-                    i.Resend(now);
-                    delivery = i.NewestDelivery();
-                },
-                cancellationToken);
-            return InvitationResponse.From(invitation, delivery, now);
+            var resent = await db.ChangeInvitationAsync(
+                command.Actor, command.InvitationId, i => { email = i.Email; i.Resend(now); }, cancellationToken);
+            return resent.ToResponse(now);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
         {

@@ -9,7 +9,7 @@ using MediatR;
 namespace Invitations.Api.Compatibility;
 
 /// <summary>Compatibility route A: the seed's "invite new teammate" endpoint, body and error shapes as documented there.</summary>
-internal static class TimelinesEndpoints
+internal static class InviteTeammateEndpoints
 {
     private static readonly string[] AllowedRoles = ["collaborator", "teammate", "admin", "agent", "team_supervisor"];
 
@@ -24,7 +24,7 @@ internal static class TimelinesEndpoints
 
     public sealed record Envelope(string Status, InvitedTeammate Data);
 
-    public static IEndpointRouteBuilder MapTimelinesEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapInviteTeammateEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, InviteAsync)
             .RequireAuthorization(AuthSetup.ApiKeyPolicy)

@@ -9,7 +9,7 @@ using MediatR;
 namespace Invitations.Api.Compatibility;
 
 /// <summary>Compatibility route B: <c>x-api-key</c> plus an <c>x-workspace-id</c> that must repeat the path's workspace.</summary>
-internal static class TrilletEndpoints
+internal static class WorkspaceInviteEndpoints
 {
     /// <summary>Where this API's routes live, also how errors raised before routing know to answer in its shape.</summary>
     public const string PathPrefix = "/v1/api/workspaces";
@@ -20,7 +20,7 @@ internal static class TrilletEndpoints
 
     public sealed record InviteResponse(bool Success, string Message);
 
-    public static IEndpointRouteBuilder MapTrilletEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWorkspaceInviteEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(PathPrefix + "/{workspaceId}/invite", InviteAsync)
             .RequireAuthorization(AuthSetup.ApiKeyPolicy)
