@@ -219,6 +219,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private async Task<string> RecordAsync(string mailFrom, List<string> recipients, byte[] raw, CancellationToken ct)
     {
+        // The moment the whole message had arrived, not the moment the (possibly delayed) 250 went back.
+        var receivedAt = DateTimeOffset.UtcNow;
         if (DelayPerMessage > TimeSpan.Zero)
         {
             await Task.Delay(DelayPerMessage, ct);
@@ -237,7 +239,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         TaskCompletionSource signal;
         lock (_gate)
         {
-            _messages.Add(new ReceivedMessage(mailFrom, [.. recipients], raw, message, DateTimeOffset.UtcNow));
+            _messages.Add(new ReceivedMessage(mailFrom, [.. recipients], raw, message, receivedAt));
             (signal, _messageArrived) = (_messageArrived, NewSignal());
         }
 
