@@ -4,6 +4,7 @@ using Invitations.Api.Auth;
 using Invitations.Api.Compatibility;
 using Invitations.Api.Endpoints;
 using Invitations.Api.ErrorHandling;
+using Invitations.Api.Middleware;
 using Invitations.Application;
 using Invitations.Application.Common;
 using Invitations.Infrastructure;
@@ -47,8 +48,7 @@ public static class InvitationsApi
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                return new ValueTask(ErrorWriter.WriteAsync(context.HttpContext, new ApiError(
-                    429, "rate-limited", "Too many requests.", "Too many requests from this address; try again shortly.", RetryAfter: retryAfter)));
+                return new ValueTask(ApiError.RateLimited(retryAfter).ExecuteAsync(context.HttpContext));
             };
         });
         return builder;
@@ -62,11 +62,11 @@ public static class InvitationsApi
         // stops the service here, naming its key.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(context => ErrorWriter.WriteAsync(
-            context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode)));
+        app.UseStatusCodePages(context => ApiError.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        app.UseRouting();
+        // After routing, so that a refusal answers in the shape of the route the request is for.
         app.UseBodySizeLimit();
         app.UseCharsetGuard();
-        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

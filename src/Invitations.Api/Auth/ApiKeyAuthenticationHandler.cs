@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Invitations.Api.ErrorHandling;
 using Invitations.Application.Workspaces.AuthenticateApiKey;
-using Invitations.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -39,18 +38,15 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ErrorWriter.WriteAsync(Context, ReadKey(Request) switch
-        {
-            (_, Conflicting: true) => ErrorCatalog.Of(ErrorCodes.ConflictingKeys,
-                "The Authorization and x-api-key headers carry different API keys; send one key."),
-            (null, _) => ErrorCatalog.Of(ErrorCodes.Unauthorized,
-                "An API key is required, as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."),
-            _ => ErrorCatalog.Of(ErrorCodes.Unauthorized, "The API key is not valid."),
-        });
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => (ReadKey(Request) switch
+    {
+        (_, Conflicting: true) => ApiError.ConflictingKeys("The Authorization and x-api-key headers carry different API keys; send one key."),
+        (null, _) => ApiError.Unauthorized("An API key is required, as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."),
+        _ => ApiError.Unauthorized("The API key is not valid."),
+    }).ExecuteAsync(Context);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(ErrorCodes.Forbidden, "This API key belongs to another workspace."));
+        ApiError.Forbidden("This API key belongs to another workspace.").ExecuteAsync(Context);
 
     /// <summary>The key from either header; both may be sent only if they carry the same key.</summary>
     private static (string? Key, bool Conflicting) ReadKey(HttpRequest request)

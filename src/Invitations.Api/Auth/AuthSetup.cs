@@ -8,8 +8,11 @@ internal static class AuthSetup
     /// <summary>A workspace key whose workspace is the one in the route.</summary>
     public const string WorkspacePolicy = "workspace";
 
-    /// <summary>Any valid workspace key; the route checks the workspace itself (compatibility route B).</summary>
+    /// <summary>Any valid workspace key; the key decides the workspace (the invite-teammate route).</summary>
     public const string ApiKeyPolicy = "api-key";
+
+    /// <summary>A workspace key, with <c>x-workspace-id</c> repeating the route's workspace (the workspace-invite route).</summary>
+    public const string WorkspaceHeaderPolicy = "workspace-header";
 
     public const string OperatorPolicy = "operator";
 
@@ -18,6 +21,7 @@ internal static class AuthSetup
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
@@ -26,6 +30,10 @@ internal static class AuthSetup
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(SameWorkspaceAsRoute))
+            .AddPolicy(WorkspaceHeaderPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new WorkspaceHeaderRequirement()))
             .AddPolicy(OperatorPolicy, policy => policy
                 .AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());

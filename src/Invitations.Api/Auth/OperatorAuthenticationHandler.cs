@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Invitations.Api.ErrorHandling;
-using Invitations.Domain.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -51,13 +50,13 @@ internal sealed class OperatorAuthenticationHandler(
             Response.Headers.WWWAuthenticate = "Basic realm=\"Invitations operators\", charset=\"UTF-8\"";
         }
 
-        return ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(ErrorCodes.Unauthorized,
-            IsDashboard ? "Sign in as 'operator' with the operator key." : "The x-operator-key header is missing or wrong."));
+        return ApiError.Unauthorized(IsDashboard ? "Sign in as 'operator' with the operator key." : "The x-operator-key header is missing or wrong.")
+            .ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ErrorWriter.WriteAsync(Context, ErrorCatalog.Of(ErrorCodes.Forbidden,
-            Secret is null ? "Operator access is off: Operator:ApiKey is not configured." : "Operator access only."));
+        ApiError.Forbidden(Secret is null ? "Operator access is off: Operator:ApiKey is not configured." : "Operator access only.")
+            .ExecuteAsync(Context);
 
     private bool IsDashboard => Request.Path.StartsWithSegments("/hangfire");
 

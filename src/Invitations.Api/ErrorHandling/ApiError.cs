@@ -1,16 +1,85 @@
+using Invitations.Domain.Common;
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace Invitations.Api.ErrorHandling;
 
-/// <param name="Kind">The problem type's last segment, e.g. <c>duplicate-pending</c>.</param>
-public sealed record ApiError(
-    int Status,
-    string Kind,
-    string Title,
-    string Detail,
-    IDictionary<string, string[]>? Errors = null,
-    TimeSpan? RetryAfter = null,
-    IReadOnlyDictionary<string, object?>? Extensions = null)
+/// <summary>
+/// An error as a client receives it. <see cref="Code"/> is its one name: the problem type is <see cref="TypePrefix"/> and the
+/// code. As a result it answers in the error shape of the route it is for (<see cref="ErrorShape"/>).
+/// </summary>
+public sealed record ApiError(int Status, string Code, string Title, string Detail) : IResult
 {
     public const string TypePrefix = "urn:invitations:problem:";
 
-    public string Type => TypePrefix + Kind;
+    public static readonly ApiError Unavailable = new(503, "unavailable", "The service is unavailable.",
+        "The service can't reach its database right now; try again shortly.") { RetryAfter = TimeSpan.FromSeconds(5) };
+
+    public static readonly ApiError Internal = new(500, "internal", "Something went wrong on our side.",
+        "Something went wrong on our side; it has been logged.");
+
+    private static readonly Dictionary<string, (int Status, string Title)> Rules = new()
+    {
+        [ErrorCodes.InvalidEmail] = (400, "The request is not valid."),
+        [ErrorCodes.InvalidLifetime] = (400, "The request is not valid."),
+        [ErrorCodes.CannotInvite] = (403, "Only owners and admins can invite."),
+        [ErrorCodes.WorkspaceNotFound] = (404, "Workspace not found."),
+        [ErrorCodes.TeamNotFound] = (400, "Team not found."),
+        [ErrorCodes.TeamExists] = (409, "Team already exists."),
+        [ErrorCodes.MemberNotFound] = (404, "Member not found."),
+        [ErrorCodes.AlreadyMember] = (409, "Already a member."),
+        [ErrorCodes.RoleNotInvitable] = (400, "Role can't be invited."),
+        [ErrorCodes.InvitationNotFound] = (404, "Not found."),
+        [ErrorCodes.DuplicatePending] = (409, "A pending invitation already exists."),
+        [ErrorCodes.NotPending] = (409, "The invitation is not pending."),
+        [ErrorCodes.Expired] = (410, "The invitation has expired."),
+        [ErrorCodes.DailyLimit] = (429, "Daily invitation limit reached."),
+        [ErrorCodes.ResendTooSoon] = (429, "Resent too recently."),
+        [ErrorCodes.Concurrency] = (409, "Changed concurrently."),
+    };
+
+    public IDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>Members added to the problem details: facts a client can act on, under their wire names.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public string Type => TypePrefix + Code;
+
+    /// <summary>A broken domain rule: its code decides the status and the title.</summary>
+    public static ApiError ForRule(string code, string detail)
+    {
+        var (status, title) = Rules[code];
+        return new ApiError(status, code, title, detail);
+    }
+
+    // The rest are the transport's, not any rule's: who is calling, what arrived, whether the service can answer.
+    public static ApiError Validation(string detail, IDictionary<string, string[]>? errors = null) =>
+        new(400, "validation", "The request is not valid.", detail) { Errors = errors };
+
+    public static ApiError Malformed(string detail, int status = 400) => new(status, "malformed", "The request is malformed.", detail);
+
+    public static ApiError NotJson() => Malformed("Send the body as JSON with Content-Type: application/json.", 415);
+
+    public static ApiError TooLarge(string detail) => new(413, "too-large", "The request is too large.", detail);
+
+    public static ApiError Unauthorized(string detail) => new(401, "unauthorized", "Authentication is required.", detail);
+
+    public static ApiError ConflictingKeys(string detail) => new(400, "conflicting-keys", "Two different API keys.", detail);
+
+    public static ApiError Forbidden(string detail) => new(403, "forbidden", "This key may not do that.", detail);
+
+    public static ApiError RateLimited(TimeSpan retryAfter) =>
+        new(429, "rate-limited", "Too many requests.", "Too many requests from this address; try again shortly.") { RetryAfter = retryAfter };
+
+    /// <summary>For a response the framework ended without a body: no such route, a wrong method, a body that isn't JSON.</summary>
+    public static ApiError ForStatus(int status) => status switch
+    {
+        404 => new(404, "not-found", "Not found.", "There is nothing at this address."),
+        405 => new(405, "method-not-allowed", "Method not allowed.", "This address does not take that HTTP method."),
+        415 => NotJson(),
+        _ => new(status, "http-" + status, ReasonPhrases.GetReasonPhrase(status), ReasonPhrases.GetReasonPhrase(status)),
+    };
+
+    public Task ExecuteAsync(HttpContext httpContext) => ErrorShape.WriteAsync(httpContext, this);
 }

@@ -1,24 +1,67 @@
+using System.Text.Json;
+using FluentValidation;
+using Invitations.Domain.Common;
+using Invitations.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Invitations.Api.ErrorHandling;
 
-/// <summary>The one place exceptions become responses; a client's mistake is never a 500.</summary>
+/// <summary>The one place exceptions become responses. A client's mistake is never a 500; a 500 is a bug, and logged.</summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var error = ErrorCatalog.From(exception);
+        var error = exception switch
+        {
+            DomainException e => BrokenRule(e),
+            ValidationException e => Invalid(e),
+            BadHttpRequestException e => Malformed(e),
+            _ when DatabaseOutage.Is(exception) => ApiError.Unavailable,
+            _ => null,
+        };
         if (error is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            error = new ApiError(500, "internal", "Something went wrong on our side.", "Something went wrong on our side; it has been logged.");
+            error = ApiError.Internal;
         }
         else if (error.Status == 503)
         {
             logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        await ErrorWriter.WriteAsync(httpContext, error);
+        await error.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The rule's code decides status and type; its facts go out under their wire names.</summary>
+    private static ApiError BrokenRule(DomainException e) => ApiError.ForRule(e.Code, e.Message) with
+    {
+        RetryAfter = e.AllowedAgainIn,
+        Extensions = e.Code switch
+        {
+            ErrorCodes.DuplicatePending => new Dictionary<string, object?> { ["existing_invitation_id"] = e.InvitationId },
+            ErrorCodes.NotPending => new Dictionary<string, object?> { ["invitation_status"] = e.InvitationStatus },
+            _ => null,
+        },
+    };
+
+    private static ApiError Invalid(ValidationException e)
+    {
+        var errors = e.Errors
+            .GroupBy(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        return ApiError.Validation(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
+    }
+
+    private static ApiError Malformed(BadHttpRequestException e) => e switch
+    {
+        { StatusCode: 413 } => ApiError.TooLarge("The request body is too large."),
+        { StatusCode: 415 } => ApiError.NotJson(),
+        { InnerException: JsonException { Path: { Length: > 1 } path } } =>
+            ApiError.Malformed($"The field '{path.TrimStart('$', '.')}' has the wrong type, or the body is not valid JSON.", e.StatusCode),
+        { InnerException: JsonException } => ApiError.Malformed("The request body is not valid JSON.", e.StatusCode),
+        _ when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+            ApiError.Malformed("A JSON request body is required.", e.StatusCode),
+        _ => ApiError.Malformed("The request is malformed.", e.StatusCode),
+    };
 }

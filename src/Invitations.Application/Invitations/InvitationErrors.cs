@@ -13,6 +13,6 @@ internal static class InvitationErrors
         new(ErrorCodes.DuplicatePending,
             $"{email} already has a pending invitation{(existingId is { } id ? $" ({id})" : "")}; resend or revoke it instead.")
         {
-            Details = new Dictionary<string, object?> { ["existing_invitation_id"] = existingId },
+            InvitationId = existingId,
         };
 }

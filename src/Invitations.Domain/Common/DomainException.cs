@@ -1,13 +1,16 @@
 namespace Invitations.Domain.Common;
 
-/// <summary>A broken business rule. <see cref="Code"/> is stable; the API maps it to a status and problem type.</summary>
-public class DomainException(string code, string message) : Exception(message)
+/// <summary>A broken rule: which one (<see cref="Code"/>, one of <see cref="ErrorCodes"/>) and the facts a caller can act on.</summary>
+public sealed class DomainException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
 
-    /// <summary>Extra facts a client can act on, such as the id of the invitation that blocks a duplicate.</summary>
-    public IReadOnlyDictionary<string, object?> Details { get; init; } = new Dictionary<string, object?>();
+    /// <summary>The invitation the rule ran into, when it is not the one asked about: the pending one a duplicate meets.</summary>
+    public Guid? InvitationId { get; init; }
 
-    /// <summary>Set when the rule is a rate limit: how long until the same request may succeed.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    /// <summary>The status that broke the rule, when the invitation had to be pending.</summary>
+    public string? InvitationStatus { get; init; }
+
+    /// <summary>For a limit: how long until the same request is allowed again.</summary>
+    public TimeSpan? AllowedAgainIn { get; init; }
 }

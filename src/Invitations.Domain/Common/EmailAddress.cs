@@ -29,7 +29,7 @@ public sealed record EmailAddress
     public static EmailAddress Create(string? input) =>
         TryCreate(input, out var email, out var problem)
             ? email
-            : throw new DomainException(ErrorCodes.Validation, problem);
+            : throw new DomainException(ErrorCodes.InvalidEmail, problem);
 
     public static bool IsValid(string? input) => TryCreate(input, out _, out _);
 

@@ -1,25 +1,24 @@
 namespace Invitations.Domain.Common;
 
+/// <summary>The rules a <see cref="DomainException"/> can name. Each name is the error's only one: the API's problem type ends with it.</summary>
 public static class ErrorCodes
 {
-    public const string Validation = "request.invalid";
-    public const string Unauthorized = "auth.unauthorized";
-    public const string Forbidden = "auth.forbidden";
-    public const string CannotInvite = "auth.cannot_invite";
-    public const string ConflictingKeys = "auth.conflicting_keys";
+    public const string InvalidEmail = "invalid-email";
+    public const string InvalidLifetime = "invalid-lifetime";
+    public const string CannotInvite = "cannot-invite";
 
-    public const string WorkspaceNotFound = "workspace.not_found";
-    public const string TeamNotFound = "team.not_found";
-    public const string TeamExists = "team.exists";
-    public const string MemberNotFound = "member.not_found";
-    public const string AlreadyMember = "member.already_exists";
-    public const string RoleNotInvitable = "role.not_invitable";
+    public const string WorkspaceNotFound = "workspace-not-found";
+    public const string TeamNotFound = "team-not-found";
+    public const string TeamExists = "team-exists";
+    public const string MemberNotFound = "member-not-found";
+    public const string AlreadyMember = "already-member";
+    public const string RoleNotInvitable = "role-not-invitable";
 
-    public const string InvitationNotFound = "invitation.not_found";
-    public const string DuplicatePending = "invitation.duplicate_pending";
-    public const string NotPending = "invitation.not_pending";
-    public const string Expired = "invitation.expired";
-    public const string DailyLimit = "invitation.daily_limit";
-    public const string ResendTooSoon = "invitation.resend_too_soon";
-    public const string Concurrency = "concurrency.conflict";
+    public const string InvitationNotFound = "not-found";
+    public const string DuplicatePending = "duplicate-pending";
+    public const string NotPending = "not-pending";
+    public const string Expired = "expired";
+    public const string DailyLimit = "daily-limit";
+    public const string ResendTooSoon = "resend-too-soon";
+    public const string Concurrency = "concurrent-change";
 }

@@ -78,7 +78,7 @@ public sealed class Invitation : AggregateRoot
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {
-            throw new DomainException(ErrorCodes.Validation, $"An invitation's lifetime must be positive and at most {MaxLifetimeDays} days.");
+            throw new DomainException(ErrorCodes.InvalidLifetime, $"An invitation's lifetime must be positive and at most {MaxLifetimeDays} days.");
         }
 
         var invitation = new Invitation
@@ -162,7 +162,7 @@ public sealed class Invitation : AggregateRoot
         {
             throw new DomainException(ErrorCodes.ResendTooSoon, "This invitation was resent less than a minute ago.")
             {
-                RetryAfter = ResendCooldown - (now - last),
+                AllowedAgainIn = ResendCooldown - (now - last),
             };
         }
 
@@ -208,6 +208,6 @@ public sealed class Invitation : AggregateRoot
     private static DomainException NotPending(InvitationStatus status) =>
         new(ErrorCodes.NotPending, $"This invitation is {status.ToString().ToLowerInvariant()}, not pending.")
         {
-            Details = new Dictionary<string, object?> { ["invitation_status"] = status.ToString().ToLowerInvariant() },
+            InvitationStatus = status.ToString().ToLowerInvariant(),
         };
 }

@@ -8,8 +8,6 @@ namespace Invitations.Infrastructure.Persistence;
 /// </summary>
 public static class DatabaseOutage
 {
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-
     public static bool Is(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

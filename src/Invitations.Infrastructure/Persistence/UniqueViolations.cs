@@ -19,7 +19,7 @@ internal static class UniqueViolations
         TeamTitle => new DomainException(ErrorCodes.TeamExists, "A team with this title already exists."),
         MemberUserId => new DomainException(ErrorCodes.NotPending, "This invitation has already been used.")
         {
-            Details = new Dictionary<string, object?> { ["invitation_status"] = "accepted" },
+            InvitationStatus = "accepted",
         },
         _ => null,
     };

@@ -51,11 +51,11 @@ public sealed class EmailAddressTests
 
     [Theory]
     [MemberData(nameof(InvalidAddresses))]
-    public void Create_InvalidAddress_ThrowsValidation(string? input)
+    public void Create_InvalidAddress_ThrowsInvalidEmail(string? input)
     {
         var error = Assert.Throws<DomainException>(() => EmailAddress.Create(input));
 
-        Assert.Equal(ErrorCodes.Validation, error.Code);
+        Assert.Equal(ErrorCodes.InvalidEmail, error.Code);
         Assert.False(EmailAddress.IsValid(input));
     }
 
@@ -71,11 +71,11 @@ public sealed class EmailAddressTests
     [InlineData("ad\u3164a@example.com")] // Hangul filler
     [InlineData("ada\uFE0F@example.com")] // variation selector
     [InlineData("ada\uE000@example.com")] // private use
-    public void Create_InvisibleCharacter_ThrowsValidationSayingSo(string input)
+    public void Create_InvisibleCharacter_ThrowsInvalidEmailSayingSo(string input)
     {
         var error = Assert.Throws<DomainException>(() => EmailAddress.Create(input));
 
-        Assert.Equal(ErrorCodes.Validation, error.Code);
+        Assert.Equal(ErrorCodes.InvalidEmail, error.Code);
         Assert.Contains("invisible", error.Message, StringComparison.Ordinal);
     }
 

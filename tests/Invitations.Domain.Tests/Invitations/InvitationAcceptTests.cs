@@ -46,7 +46,7 @@ public sealed class InvitationAcceptTests
         var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.NotPending, error.Code);
-        Assert.Equal("revoked", error.Details["invitation_status"]);
+        Assert.Equal("revoked", error.InvitationStatus);
         Assert.Equal(InvitationStatus.Revoked, invitation.Status);
     }
 
@@ -62,7 +62,7 @@ public sealed class InvitationAcceptTests
         var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.NotPending, error.Code);
-        Assert.Equal("accepted", error.Details["invitation_status"]);
+        Assert.Equal("accepted", error.InvitationStatus);
         Assert.Equal(acceptedAt, invitation.AcceptedAt);
     }
 }

@@ -69,7 +69,7 @@ public sealed class InvitationCreateTests
 
         var error = Assert.Throws<DomainException>(() => InvitationFactory.Create(clock, lifetime: TimeSpan.FromHours(hours)));
 
-        Assert.Equal(ErrorCodes.Validation, error.Code);
+        Assert.Equal(ErrorCodes.InvalidLifetime, error.Code);
     }
 
     [Fact]

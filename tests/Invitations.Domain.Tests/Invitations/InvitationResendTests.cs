@@ -40,7 +40,7 @@ public sealed class InvitationResendTests
         var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.NotPending, error.Code);
-        Assert.Equal("accepted", error.Details["invitation_status"]);
+        Assert.Equal("accepted", error.InvitationStatus);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class InvitationResendTests
         var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.ResendTooSoon, error.Code);
-        Assert.Equal(TimeSpan.FromSeconds(retryAfterSeconds), error.RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(retryAfterSeconds), error.AllowedAgainIn);
         Assert.Equal(2, invitation.DeliveryVersion);
     }
 

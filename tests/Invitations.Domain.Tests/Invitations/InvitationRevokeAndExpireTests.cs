@@ -30,7 +30,7 @@ public sealed class InvitationRevokeAndExpireTests
         var error = Assert.Throws<DomainException>(() => invitation.Revoke(7, clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.NotPending, error.Code);
-        Assert.Equal("expired", error.Details["invitation_status"]);
+        Assert.Equal("expired", error.InvitationStatus);
         Assert.Null(invitation.RevokedAt);
     }
 

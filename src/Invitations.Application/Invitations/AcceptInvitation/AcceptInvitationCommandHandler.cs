@@ -20,7 +20,7 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
             // Changed again on every retry: other accepts (or a revoke) of the same invitation keep committing first.
             throw new DomainException(ErrorCodes.NotPending, "This invitation has already been used.")
             {
-                Details = new Dictionary<string, object?> { ["invitation_status"] = "accepted" },
+                InvitationStatus = "accepted",
             };
         }
     }

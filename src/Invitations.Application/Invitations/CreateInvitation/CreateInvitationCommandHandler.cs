@@ -86,7 +86,7 @@ internal sealed class CreateInvitationCommandHandler(
         var oldest = await db.Invitations.Where(i => i.WorkspaceId == workspaceId && i.CreatedAt > since).MinAsync(i => i.CreatedAt, cancellationToken);
         throw new DomainException(ErrorCodes.DailyLimit, $"This workspace has reached its limit of {limit} invitations per 24 hours.")
         {
-            RetryAfter = oldest + Window - now,
+            AllowedAgainIn = oldest + Window - now,
         };
     }
 

@@ -1,7 +1,8 @@
 using System.Text;
+using Invitations.Api.ErrorHandling;
 using Microsoft.Net.Http.Headers;
 
-namespace Invitations.Api.ErrorHandling;
+namespace Invitations.Api.Middleware;
 
 /// <summary>
 /// Refuses a body whose charset .NET can't decode. The JSON reader would throw InvalidOperationException for it, which the
@@ -9,18 +10,11 @@ namespace Invitations.Api.ErrorHandling;
 /// </summary>
 internal static class CharsetGuard
 {
-    public static IApplicationBuilder UseCharsetGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset is { HasValue: true } charset
-            && !IsKnown(charset.ToString()))
-        {
-            await ErrorWriter.WriteAsync(context, new ApiError(415, "malformed", "The request is malformed.",
-                $"The charset '{charset}' is not supported; send the JSON body as UTF-8."));
-            return;
-        }
-
-        await next(context);
-    });
+    public static IApplicationBuilder UseCharsetGuard(this IApplicationBuilder app) => app.Use((context, next) =>
+        MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset is { HasValue: true } charset
+        && !IsKnown(charset.ToString())
+            ? ApiError.Malformed($"The charset '{charset}' is not supported; send the JSON body as UTF-8.", 415).ExecuteAsync(context)
+            : next(context));
 
     // The same test the framework's JSON reader applies.
     private static bool IsKnown(string charset)

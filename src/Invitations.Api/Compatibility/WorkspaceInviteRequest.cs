@@ -1,0 +1,3 @@
+namespace Invitations.Api.Compatibility;
+
+public sealed record WorkspaceInviteRequest(string? Email, string? Role);

@@ -1,0 +1,3 @@
+namespace Invitations.Api.Endpoints;
+
+public sealed record AddTeamRequest(string? Title);
