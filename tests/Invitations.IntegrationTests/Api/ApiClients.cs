@@ -6,9 +6,9 @@ namespace Invitations.IntegrationTests.Api;
 /// <summary>Clients the way each kind of caller authenticates, and raw requests for bodies a serializer would not write.</summary>
 public static class ApiClients
 {
-    public const string RouteA = "/integrations/api/workspace/invitations";
+    public const string InviteTeammate = "/integrations/api/workspace/invitations";
 
-    public static string RouteB(Guid workspaceId) => $"/v1/api/workspaces/{workspaceId}/invite";
+    public static string WorkspaceInvite(Guid workspaceId) => $"/v1/api/workspaces/{workspaceId}/invite";
 
     public static string Native(TestWorkspace workspace) => $"/v1/workspaces/{workspace.Id}/invitations";
 
@@ -19,8 +19,8 @@ public static class ApiClients
         return client;
     }
 
-    /// <summary>Route B's headers: <c>x-api-key</c> and, unless null, <c>x-workspace-id</c>.</summary>
-    public static HttpClient RouteBClient(this ApiFactory api, string apiKey, string? workspaceHeader)
+    /// <summary>The workspace-invite route's headers: <c>x-api-key</c> and, unless null, <c>x-workspace-id</c>.</summary>
+    public static HttpClient WorkspaceInviteClient(this ApiFactory api, string apiKey, string? workspaceHeader)
     {
         var client = api.ClientWithKey(apiKey);
         if (workspaceHeader is not null)

@@ -15,7 +15,7 @@ public static class BadInputCorpus
         var data = new TheoryData<string, string, string>();
         void Add(string route, string body, string contentType = Json) => data.Add(route, body, contentType);
 
-        foreach (var route in new[] { "native", "compat-a", "compat-b", "lookup", "accept", "admin-workspaces", "admin-members", "admin-branding" })
+        foreach (var route in new[] { "native", "invite-teammate", "workspace-invite", "lookup", "accept", "admin-workspaces", "admin-members", "admin-branding" })
         {
             Add(route, """{"email":"a@example.com","role":"admin" """);
             Add(route, "");
@@ -24,7 +24,7 @@ public static class BadInputCorpus
             Add(route, """{"email":"a@example.com","role":"admin","token":"t","name":"n"}""", Text);
         }
 
-        foreach (var route in new[] { "native", "compat-a", "compat-b", "lookup" })
+        foreach (var route in new[] { "native", "invite-teammate", "workspace-invite", "lookup" })
         {
             Add(route, Huge);
         }
@@ -76,40 +76,40 @@ public static class BadInputCorpus
         foreach (var invisible in new[] { "\\u200b", "\\u200c", "\\u200d", "\\u2060", "\\u202e", "\\ufeff", "\\u00ad", "\\u3164", "\\ufe0f" })
         {
             Add("native", $$"""{"email":"ad{{invisible}}a@example.com","role":"admin"}""");
-            Add("compat-a", $$"""{"email":"ada@exam{{invisible}}ple.com"}""");
-            Add("compat-b", $$"""{"email":"{{invisible}}ada@example.com","role":"admin"}""");
+            Add("invite-teammate", $$"""{"email":"ada@exam{{invisible}}ple.com"}""");
+            Add("workspace-invite", $$"""{"email":"{{invisible}}ada@example.com","role":"admin"}""");
             Add("admin-members", $$"""{"email":"ada{{invisible}}@example.com","role":"viewer"}""");
             Add("admin-workspaces", $$$"""{"name":"X","owner":{"email":"ada@example.com{{{invisible}}}"}}""");
         }
 
-        Add("compat-a", """{"email":"a@example.com"}""", "application/json; charset=bogus");
-        Add("compat-b", """{"email":"a@example.com","role":"admin"}""", "application/json; charset=bogus");
+        Add("invite-teammate", """{"email":"a@example.com"}""", "application/json; charset=bogus");
+        Add("workspace-invite", """{"email":"a@example.com","role":"admin"}""", "application/json; charset=bogus");
         Add("accept", """{"token":"abc"}""", "application/json; charset=bogus");
-        Add("compat-a", """{"email":5}""");
-        Add("compat-a", """{"email":"a@example.com","role":["admin"]}""");
-        Add("compat-a", "{}");
-        Add("compat-a", """{"email":""}""");
-        Add("compat-a", """{"email":"victim@example.com\r\nBcc: all@evil.example"}""");
-        Add("compat-a", """{"email":"Bob <bob@example.com>"}""");
-        Add("compat-a", """{"email":"a@example.com b@example.com"}""");
-        Add("compat-a", $$"""{"email":"{{LongEmail}}"}""");
-        Add("compat-a", """{"email":"a@example.com","role":"owner"}""");
-        Add("compat-a", """{"email":"a@example.com","role":"viewer"}""");
-        Add("compat-a", """{"email":"a@example.com","role":"editor"}""");
-        Add("compat-a", $$"""{"email":"a@example.com","first_name":"{{Long}}"}""");
-        Add("compat-a", """{"email":"a@example.com","last_name":"Doe\u0007"}""");
-        Add("compat-a", $$"""{"email":"a@example.com","team_title":"{{Long}}"}""");
-        Add("compat-a", """{"email":"a@example.com","team_title":"Nowhere"}""");
+        Add("invite-teammate", """{"email":5}""");
+        Add("invite-teammate", """{"email":"a@example.com","role":["admin"]}""");
+        Add("invite-teammate", "{}");
+        Add("invite-teammate", """{"email":""}""");
+        Add("invite-teammate", """{"email":"victim@example.com\r\nBcc: all@evil.example"}""");
+        Add("invite-teammate", """{"email":"Bob <bob@example.com>"}""");
+        Add("invite-teammate", """{"email":"a@example.com b@example.com"}""");
+        Add("invite-teammate", $$"""{"email":"{{LongEmail}}"}""");
+        Add("invite-teammate", """{"email":"a@example.com","role":"owner"}""");
+        Add("invite-teammate", """{"email":"a@example.com","role":"viewer"}""");
+        Add("invite-teammate", """{"email":"a@example.com","role":"editor"}""");
+        Add("invite-teammate", $$"""{"email":"a@example.com","first_name":"{{Long}}"}""");
+        Add("invite-teammate", """{"email":"a@example.com","last_name":"Doe\u0007"}""");
+        Add("invite-teammate", $$"""{"email":"a@example.com","team_title":"{{Long}}"}""");
+        Add("invite-teammate", """{"email":"a@example.com","team_title":"Nowhere"}""");
 
-        Add("compat-b", """{"email":"a@example.com"}""");
-        Add("compat-b", """{"role":"admin"}""");
-        Add("compat-b", """{"email":true,"role":"admin"}""");
-        Add("compat-b", """{"email":"a@example.com","role":"agent"}""");
-        Add("compat-b", """{"email":"a@example.com","role":"teammate"}""");
-        Add("compat-b", """{"email":"a@example.com","role":"owner"}""");
-        Add("compat-b", """{"email":"victim@example.com\r\nBcc: all@evil.example","role":"admin"}""");
-        Add("compat-b", """{"email":"Bob <bob@example.com>","role":"admin"}""");
-        Add("compat-b", $$"""{"email":"{{LongEmail}}","role":"admin"}""");
+        Add("workspace-invite", """{"email":"a@example.com"}""");
+        Add("workspace-invite", """{"role":"admin"}""");
+        Add("workspace-invite", """{"email":true,"role":"admin"}""");
+        Add("workspace-invite", """{"email":"a@example.com","role":"agent"}""");
+        Add("workspace-invite", """{"email":"a@example.com","role":"teammate"}""");
+        Add("workspace-invite", """{"email":"a@example.com","role":"owner"}""");
+        Add("workspace-invite", """{"email":"victim@example.com\r\nBcc: all@evil.example","role":"admin"}""");
+        Add("workspace-invite", """{"email":"Bob <bob@example.com>","role":"admin"}""");
+        Add("workspace-invite", $$"""{"email":"{{LongEmail}}","role":"admin"}""");
 
         Add("lookup", """{"token":5}""");
         Add("lookup", """{"token":""}""");

@@ -32,8 +32,9 @@ public sealed class BadInputCorpusTests(ApiFactory api) : IClassFixture<ApiFacto
     private (HttpClient Client, HttpMethod Method, string Path, ErrorBody Shape) Target(TestWorkspace workspace, string route) => route switch
     {
         "native" => (api.ClientWithKey(workspace.ApiKey), HttpMethod.Post, ApiClients.Native(workspace), ErrorBody.Problem),
-        "compat-a" => (api.BearerClient(workspace.ApiKey), HttpMethod.Post, ApiClients.RouteA, ErrorBody.StatusMessage),
-        "compat-b" => (api.RouteBClient(workspace.ApiKey, workspace.Id.ToString()), HttpMethod.Post, ApiClients.RouteB(workspace.Id), ErrorBody.SuccessMessage),
+        "invite-teammate" => (api.BearerClient(workspace.ApiKey), HttpMethod.Post, ApiClients.InviteTeammate, ErrorBody.StatusMessage),
+        "workspace-invite" => (api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString()), HttpMethod.Post,
+            ApiClients.WorkspaceInvite(workspace.Id), ErrorBody.SuccessMessage),
         "lookup" => (api.CreateClient(), HttpMethod.Post, "/v1/invitations/lookup", ErrorBody.Problem),
         "accept" => (api.CreateClient(), HttpMethod.Post, "/v1/invitations/accept", ErrorBody.Problem),
         "admin-workspaces" => (api.OperatorClient(), HttpMethod.Post, "/v1/admin/workspaces", ErrorBody.Problem),

@@ -45,29 +45,29 @@ public sealed class ConflictingKeysTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task RouteA_WithKeysOfTwoWorkspaces_Is400InItsShapeAndCreatesNothing()
+    public async Task InviteTeammate_WithKeysOfTwoWorkspaces_Is400InItsShapeAndCreatesNothing()
     {
         var (a, b) = (await api.CreateWorkspaceAsync(), await api.CreateWorkspaceAsync());
         var before = await api.RowCountsAsync();
 
-        var response = await TwoKeys(a.ApiKey, b.ApiKey).PostAsJsonAsync(ApiClients.RouteA, new { email = Mailbox.NewAddress("route-a") });
+        var response = await TwoKeys(a.ApiKey, b.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email = Mailbox.NewAddress("invite-teammate") });
 
-        var body = await ErrorAssert.RouteAAsync(response, HttpStatusCode.BadRequest);
+        var body = await ErrorAssert.InviteTeammateAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("different API keys", (string?)body["message"]);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
     [Fact]
-    public async Task RouteB_WithKeysOfTwoWorkspaces_Is400InItsShapeAndCreatesNothing()
+    public async Task WorkspaceInvite_WithKeysOfTwoWorkspaces_Is400InItsShapeAndCreatesNothing()
     {
         var (a, b) = (await api.CreateWorkspaceAsync(), await api.CreateWorkspaceAsync());
         var client = TwoKeys(a.ApiKey, b.ApiKey);
         client.DefaultRequestHeaders.Add("x-workspace-id", a.Id.ToString());
         var before = await api.RowCountsAsync();
 
-        var response = await client.PostAsJsonAsync(ApiClients.RouteB(a.Id), new { email = Mailbox.NewAddress("route-b"), role = "viewer" });
+        var response = await client.PostAsJsonAsync(ApiClients.WorkspaceInvite(a.Id), new { email = Mailbox.NewAddress("workspace-invite"), role = "viewer" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.BadRequest);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 

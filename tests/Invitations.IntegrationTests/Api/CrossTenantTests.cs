@@ -49,11 +49,11 @@ public sealed class CrossTenantTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task RouteA_KeyDecidesTheWorkspace()
+    public async Task InviteTeammate_KeyDecidesTheWorkspace()
     {
         var (a, b) = (await api.CreateWorkspaceAsync(), await api.CreateWorkspaceAsync());
 
-        await (await api.BearerClient(a.ApiKey).PostAsJsonAsync(ApiClients.RouteA, new { email = "lands-in-a@example.com" }))
+        await (await api.BearerClient(a.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email = "lands-in-a@example.com" }))
             .ReadJsonAsync(HttpStatusCode.OK);
 
         var inA = await (await api.ClientWithKey(a.ApiKey).GetAsync(ApiClients.Native(a))).ReadJsonAsync(HttpStatusCode.OK);

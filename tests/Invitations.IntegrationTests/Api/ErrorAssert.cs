@@ -19,10 +19,10 @@ public static class ErrorAssert
         return body;
     }
 
-    public static Task<JsonObject> RouteAAsync(HttpResponseMessage response, HttpStatusCode status) =>
+    public static Task<JsonObject> InviteTeammateAsync(HttpResponseMessage response, HttpStatusCode status) =>
         ShapeAsync(response, ErrorBody.StatusMessage, status);
 
-    public static Task<JsonObject> RouteBAsync(HttpResponseMessage response, HttpStatusCode status) =>
+    public static Task<JsonObject> WorkspaceInviteAsync(HttpResponseMessage response, HttpStatusCode status) =>
         ShapeAsync(response, ErrorBody.SuccessMessage, status);
 
     /// <summary>Any 4xx when <paramref name="status"/> is null; never a 5xx.</summary>

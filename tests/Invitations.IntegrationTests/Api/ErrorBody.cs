@@ -6,9 +6,9 @@ public enum ErrorBody
     /// <summary>RFC 9457 problem details: native, invitee and operator routes.</summary>
     Problem,
 
-    /// <summary><c>{"status":"error","message":...}</c>: compatibility route A.</summary>
+    /// <summary><c>{"status":"error","message":...}</c>: the invite-teammate route.</summary>
     StatusMessage,
 
-    /// <summary><c>{"success":false,"message":...}</c>: compatibility route B.</summary>
+    /// <summary><c>{"success":false,"message":...}</c>: the workspace-invite route.</summary>
     SuccessMessage,
 }

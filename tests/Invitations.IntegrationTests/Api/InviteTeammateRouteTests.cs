@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class InviteTeammateRouteTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly string[] DataKeys =
         ["created_at", "display_name", "email", "role", "status", "team_title", "user_id", "whatsapp_accounts"];
@@ -86,7 +86,7 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
 
         var response = await InviteAsync(workspace.ApiKey, new { email = "marketing@example.com", team_title = "Marketing" });
 
-        await ErrorAssert.RouteAAsync(response, HttpStatusCode.BadRequest);
+        await ErrorAssert.InviteTeammateAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
@@ -113,7 +113,7 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
         var workspace = await api.CreateWorkspaceAsync();
         var before = await api.RowCountsAsync();
 
-        await ErrorAssert.RouteAAsync(await InviteAsync(workspace.ApiKey, new { email = "bad-role@example.com", role }), HttpStatusCode.BadRequest);
+        await ErrorAssert.InviteTeammateAsync(await InviteAsync(workspace.ApiKey, new { email = "bad-role@example.com", role }), HttpStatusCode.BadRequest);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
@@ -122,7 +122,7 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
     {
         var workspace = await api.CreateWorkspaceAsync();
 
-        var response = await api.ClientWithKey(workspace.ApiKey).PostAsJsonAsync(ApiClients.RouteA, new { email = "x-api-key@example.com" });
+        var response = await api.ClientWithKey(workspace.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email = "x-api-key@example.com" });
 
         Assert.Equal("ok", (string?)(await response.ReadJsonAsync(HttpStatusCode.OK))["status"]);
     }
@@ -134,7 +134,7 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
     {
         var client = key is null ? api.CreateClient() : api.BearerClient(key);
 
-        await ErrorAssert.RouteAAsync(await client.PostAsJsonAsync(ApiClients.RouteA, new { email = "anon@example.com" }), HttpStatusCode.Unauthorized);
+        await ErrorAssert.InviteTeammateAsync(await client.PostAsJsonAsync(ApiClients.InviteTeammate, new { email = "anon@example.com" }), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
         var workspace = await api.CreateWorkspaceAsync();
         await DataAsync(workspace.ApiKey, new { email = "dup-a@example.com" });
 
-        await ErrorAssert.RouteAAsync(await InviteAsync(workspace.ApiKey, new { email = "DUP-A@example.com" }), HttpStatusCode.Conflict);
+        await ErrorAssert.InviteTeammateAsync(await InviteAsync(workspace.ApiKey, new { email = "DUP-A@example.com" }), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
     {
         var workspace = await api.CreateWorkspaceAsync();
 
-        await ErrorAssert.RouteAAsync(await InviteAsync(workspace.ApiKey, new { email = workspace.OwnerEmail }), HttpStatusCode.Conflict);
+        await ErrorAssert.InviteTeammateAsync(await InviteAsync(workspace.ApiKey, new { email = workspace.OwnerEmail }), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -161,11 +161,11 @@ public sealed class CompatibilityRouteATests(ApiFactory api) : IClassFixture<Api
         var key = await api.MemberKeyAsync(workspace, "teammate");
         var before = await api.RowCountsAsync();
 
-        await ErrorAssert.RouteAAsync(await InviteAsync(key, new { email = "from-teammate@example.com" }), HttpStatusCode.Forbidden);
+        await ErrorAssert.InviteTeammateAsync(await InviteAsync(key, new { email = "from-teammate@example.com" }), HttpStatusCode.Forbidden);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
-    private Task<HttpResponseMessage> InviteAsync(string key, object body) => api.BearerClient(key).PostAsJsonAsync(ApiClients.RouteA, body);
+    private Task<HttpResponseMessage> InviteAsync(string key, object body) => api.BearerClient(key).PostAsJsonAsync(ApiClients.InviteTeammate, body);
 
     private async Task<JsonObject> DataAsync(string key, object body) =>
         (await (await InviteAsync(key, body)).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsObject();

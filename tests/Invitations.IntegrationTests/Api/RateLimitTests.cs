@@ -24,35 +24,35 @@ public sealed class RateLimitTests(DailyLimitFactory daily, InviteeLimitFactory 
     }
 
     [Fact]
-    public async Task RouteA_OverDailyLimit_Is429InSeedShapeWithRetryAfter()
+    public async Task InviteTeammate_OverDailyLimit_Is429InSeedShapeWithRetryAfter()
     {
         var workspace = await daily.CreateWorkspaceAsync();
         for (var i = 0; i < DailyLimitFactory.Limit; i++)
         {
-            await (await daily.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.RouteA, new { email = $"a{i}@example.com" }))
+            await (await daily.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email = $"a{i}@example.com" }))
                 .ReadJsonAsync(HttpStatusCode.OK);
         }
 
-        var response = await daily.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.RouteA, new { email = "a-extra@example.com" });
+        var response = await daily.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email = "a-extra@example.com" });
 
-        await ErrorAssert.RouteAAsync(response, HttpStatusCode.TooManyRequests);
+        await ErrorAssert.InviteTeammateAsync(response, HttpStatusCode.TooManyRequests);
         ErrorAssert.HasRetryAfter(response);
     }
 
     [Fact]
-    public async Task RouteB_OverDailyLimit_Is429InSeedShapeWithRetryAfter()
+    public async Task WorkspaceInvite_OverDailyLimit_Is429InSeedShapeWithRetryAfter()
     {
         var workspace = await daily.CreateWorkspaceAsync();
-        var client = daily.RouteBClient(workspace.ApiKey, workspace.Id.ToString());
+        var client = daily.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString());
         for (var i = 0; i < DailyLimitFactory.Limit; i++)
         {
-            await (await client.PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = $"b{i}@example.com", role = "viewer" }))
+            await (await client.PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = $"b{i}@example.com", role = "viewer" }))
                 .ReadJsonAsync(HttpStatusCode.OK);
         }
 
-        var response = await client.PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = "b-extra@example.com", role = "viewer" });
+        var response = await client.PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = "b-extra@example.com", role = "viewer" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.TooManyRequests);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.TooManyRequests);
         ErrorAssert.HasRetryAfter(response);
     }
 

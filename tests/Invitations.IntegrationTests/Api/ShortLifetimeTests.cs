@@ -51,11 +51,12 @@ public sealed class ShortLifetimeTests(ShortLifetimeTests.FiveSecondFactory api)
     {
         var workspace = await api.CreateWorkspaceAsync();
 
-        var routeA = await api.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.RouteA, new { email = Mailbox.NewAddress("a") });
-        var routeB = await api.RouteBClient(workspace.ApiKey, workspace.Id.ToString())
-            .PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = Mailbox.NewAddress("b"), role = "viewer" });
+        var inviteTeammate = await api.BearerClient(workspace.ApiKey)
+            .PostAsJsonAsync(ApiClients.InviteTeammate, new { email = Mailbox.NewAddress("invite-teammate") });
+        var workspaceInvite = await api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString())
+            .PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = Mailbox.NewAddress("workspace-invite"), role = "viewer" });
 
-        Assert.Equal("ok", (string?)(await routeA.ReadJsonAsync(HttpStatusCode.OK))["status"]);
-        Assert.True((bool)(await routeB.ReadJsonAsync(HttpStatusCode.OK))["success"]!);
+        Assert.Equal("ok", (string?)(await inviteTeammate.ReadJsonAsync(HttpStatusCode.OK))["status"]);
+        Assert.True((bool)(await workspaceInvite.ReadJsonAsync(HttpStatusCode.OK))["success"]!);
     }
 }

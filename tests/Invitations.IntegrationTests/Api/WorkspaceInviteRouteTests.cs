@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class WorkspaceInviteRouteTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Invite_Valid_ReturnsSeedShapeExactly()
@@ -56,7 +56,7 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var workspace = await api.CreateWorkspaceAsync();
         var before = await api.RowCountsAsync();
 
-        await ErrorAssert.RouteBAsync(await InviteAsync(workspace, new { email = "bad-role-b@example.com", role }), HttpStatusCode.BadRequest);
+        await ErrorAssert.WorkspaceInviteAsync(await InviteAsync(workspace, new { email = "bad-role-b@example.com", role }), HttpStatusCode.BadRequest);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
@@ -71,10 +71,10 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var value = header switch { "mismatch" => "not-a-workspace", "other-guid" => Guid.NewGuid().ToString(), _ => header };
         var before = await api.RowCountsAsync();
 
-        var response = await api.RouteBClient(workspace.ApiKey, value)
-            .PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = "header@example.com", role = "viewer" });
+        var response = await api.WorkspaceInviteClient(workspace.ApiKey, value)
+            .PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = "header@example.com", role = "viewer" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.BadRequest);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
@@ -86,10 +86,10 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var workspace = await api.CreateWorkspaceAsync();
         var unknown = guid ? Guid.NewGuid().ToString() : "acme-workspace";
 
-        var response = await api.RouteBClient(workspace.ApiKey, unknown)
+        var response = await api.WorkspaceInviteClient(workspace.ApiKey, unknown)
             .PostAsJsonAsync($"/v1/api/workspaces/{unknown}/invite", new { email = "nowhere@example.com", role = "viewer" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.NotFound);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -98,10 +98,10 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var (mine, theirs) = (await api.CreateWorkspaceAsync(), await api.CreateWorkspaceAsync());
         var before = await api.RowCountsAsync();
 
-        var response = await api.RouteBClient(mine.ApiKey, theirs.Id.ToString())
-            .PostAsJsonAsync(ApiClients.RouteB(theirs.Id), new { email = "intruder@example.com", role = "admin" });
+        var response = await api.WorkspaceInviteClient(mine.ApiKey, theirs.Id.ToString())
+            .PostAsJsonAsync(ApiClients.WorkspaceInvite(theirs.Id), new { email = "intruder@example.com", role = "admin" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.Forbidden);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.Forbidden);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
@@ -118,9 +118,9 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
             client.DefaultRequestHeaders.Add("x-api-key", key);
         }
 
-        var response = await client.PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = "anon-b@example.com", role = "viewer" });
+        var response = await client.PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = "anon-b@example.com", role = "viewer" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.Unauthorized);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var client = api.BearerClient(workspace.ApiKey);
         client.DefaultRequestHeaders.Add("x-workspace-id", workspace.Id.ToString());
 
-        var response = await client.PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = "bearer-b@example.com", role = "viewer" });
+        var response = await client.PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = "bearer-b@example.com", role = "viewer" });
 
         Assert.True((bool)(await response.ReadJsonAsync(HttpStatusCode.OK))["success"]!);
     }
@@ -141,7 +141,7 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var workspace = await api.CreateWorkspaceAsync();
         await (await InviteAsync(workspace, new { email = "dup-b@example.com", role = "viewer" })).ReadJsonAsync(HttpStatusCode.OK);
 
-        await ErrorAssert.RouteBAsync(await InviteAsync(workspace, new { email = " Dup-B@example.com ", role = "editor" }), HttpStatusCode.Conflict);
+        await ErrorAssert.WorkspaceInviteAsync(await InviteAsync(workspace, new { email = " Dup-B@example.com ", role = "editor" }), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
     {
         var workspace = await api.CreateWorkspaceAsync();
 
-        await ErrorAssert.RouteBAsync(await InviteAsync(workspace, new { email = workspace.OwnerEmail, role = "admin" }), HttpStatusCode.Conflict);
+        await ErrorAssert.WorkspaceInviteAsync(await InviteAsync(workspace, new { email = workspace.OwnerEmail, role = "admin" }), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -159,15 +159,15 @@ public sealed class CompatibilityRouteBTests(ApiFactory api) : IClassFixture<Api
         var key = await api.MemberKeyAsync(workspace, "teammate");
         var before = await api.RowCountsAsync();
 
-        var response = await api.RouteBClient(key, workspace.Id.ToString())
-            .PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = "from-teammate-b@example.com", role = "viewer" });
+        var response = await api.WorkspaceInviteClient(key, workspace.Id.ToString())
+            .PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = "from-teammate-b@example.com", role = "viewer" });
 
-        await ErrorAssert.RouteBAsync(response, HttpStatusCode.Forbidden);
+        await ErrorAssert.WorkspaceInviteAsync(response, HttpStatusCode.Forbidden);
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
     private Task<HttpResponseMessage> InviteAsync(TestWorkspace workspace, object body) =>
-        api.RouteBClient(workspace.ApiKey, workspace.Id.ToString()).PostAsJsonAsync(ApiClients.RouteB(workspace.Id), body);
+        api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString()).PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), body);
 
     private async Task<JsonNode> SingleInvitationAsync(TestWorkspace workspace, string email)
     {

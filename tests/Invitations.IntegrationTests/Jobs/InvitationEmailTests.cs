@@ -9,8 +9,8 @@ public sealed class InvitationEmailTests(ApiFactory api) : IClassFixture<ApiFact
 {
     [Theory]
     [InlineData("native", "collaborator")]
-    [InlineData("route-a", "agent")]
-    [InlineData("route-b", "editor")]
+    [InlineData("invite-teammate", "agent")]
+    [InlineData("workspace-invite", "editor")]
     public async Task Create_ThroughEachRoute_SendsOneEmailWhoseLinkAccepts(string route, string role)
     {
         var workspaceName = $"Northwind {route}";
@@ -106,14 +106,14 @@ public sealed class InvitationEmailTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Email_ForACustomTeamThroughRouteA_NamesTheTeam()
+    public async Task Email_ForACustomTeamThroughInviteTeammate_NamesTheTeam()
     {
         var workspace = await api.CreateWorkspaceAsync();
         await (await api.OperatorClient().PostAsJsonAsync($"/v1/admin/workspaces/{workspace.Id}/teams", new { title = "Night Shift" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         var email = Mailbox.NewAddress("team");
 
-        await RouteAAsync(workspace, new { email, first_name = "Tess", team_title = "night shift", role = "TEAM_SUPERVISOR" });
+        await InviteTeammateAsync(workspace, new { email, first_name = "Tess", team_title = "night shift", role = "TEAM_SUPERVISOR" });
 
         var mime = Assert.Single(await api.Smtp.WaitForMailAsync(email)).Message;
         Assert.Contains("Night Shift", mime.TextBody);
@@ -215,8 +215,8 @@ public sealed class InvitationEmailTests(ApiFactory api) : IClassFixture<ApiFact
                 Assert.Equal("queued", (string?)created["email_status"]);
                 Assert.Null(created["accept_url"]);
                 return created["id"]!.GetValue<Guid>();
-            case "route-a":
-                await RouteAAsync(workspace, new { email, first_name = "Ada", team_title = "Default team", role });
+            case "invite-teammate":
+                await InviteTeammateAsync(workspace, new { email, first_name = "Ada", team_title = "Default team", role });
                 break;
             default:
                 var client = api.ClientWithKey(workspace.ApiKey);
@@ -230,7 +230,7 @@ public sealed class InvitationEmailTests(ApiFactory api) : IClassFixture<ApiFact
         return await api.InvitationIdByEmailAsync(workspace, email);
     }
 
-    private async Task RouteAAsync(TestWorkspace workspace, object body)
+    private async Task InviteTeammateAsync(TestWorkspace workspace, object body)
     {
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", workspace.ApiKey);

@@ -56,10 +56,10 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.ProxiedFactory api) 
             ("native revoke", ErrorBody.Problem, () => api.ClientWithKey(workspace.ApiKey).PostAsync($"{native}/{id}/revoke", null)),
             ("native resend", ErrorBody.Problem, () => api.ClientWithKey(workspace.ApiKey).PostAsync($"{native}/{id}/resend", null)),
             ("members", ErrorBody.Problem, () => api.ClientWithKey(workspace.ApiKey).GetAsync($"/v1/workspaces/{workspace.Id}/members")),
-            ("route A", ErrorBody.StatusMessage, () => api.BearerClient(workspace.ApiKey)
-                .PostAsJsonAsync(ApiClients.RouteA, new { email = Mailbox.NewAddress("route-a") })),
-            ("route B", ErrorBody.SuccessMessage, () => api.RouteBClient(workspace.ApiKey, workspace.Id.ToString())
-                .PostAsJsonAsync(ApiClients.RouteB(workspace.Id), new { email = Mailbox.NewAddress("route-b"), role = "viewer" })),
+            ("invite-teammate", ErrorBody.StatusMessage, () => api.BearerClient(workspace.ApiKey)
+                .PostAsJsonAsync(ApiClients.InviteTeammate, new { email = Mailbox.NewAddress("invite-teammate") })),
+            ("workspace-invite", ErrorBody.SuccessMessage, () => api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString())
+                .PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = Mailbox.NewAddress("workspace-invite"), role = "viewer" })),
             ("lookup", ErrorBody.Problem, () => api.CreateClient().PostAsJsonAsync("/v1/invitations/lookup", new { token })),
             ("accept", ErrorBody.Problem, () => api.AcceptAsync(token)),
             ("operator", ErrorBody.Problem, () => api.OperatorClient()

@@ -46,13 +46,13 @@ public sealed class ReinviteTests(NoWorkersApiFactory api) : IClassFixture<NoWor
         var email = Mailbox.NewAddress("compat");
         await api.InviteWithTokenAsync(workspace, email);
 
-        var routeA = api.CreateClient();
-        routeA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", workspace.ApiKey);
-        var a = await (await routeA.PostAsJsonAsync("/integrations/api/workspace/invitations", new { email }))
+        var inviteTeammate = api.CreateClient();
+        inviteTeammate.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", workspace.ApiKey);
+        var a = await (await inviteTeammate.PostAsJsonAsync("/integrations/api/workspace/invitations", new { email }))
             .ReadJsonAsync(HttpStatusCode.Conflict);
-        var routeB = api.ClientWithKey(workspace.ApiKey);
-        routeB.DefaultRequestHeaders.Add("x-workspace-id", workspace.Id.ToString());
-        var b = await (await routeB.PostAsJsonAsync($"/v1/api/workspaces/{workspace.Id}/invite", new { email, role = "viewer" }))
+        var workspaceInvite = api.ClientWithKey(workspace.ApiKey);
+        workspaceInvite.DefaultRequestHeaders.Add("x-workspace-id", workspace.Id.ToString());
+        var b = await (await workspaceInvite.PostAsJsonAsync($"/v1/api/workspaces/{workspace.Id}/invite", new { email, role = "viewer" }))
             .ReadJsonAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("error", (string?)a["status"]);
