@@ -7,7 +7,7 @@ namespace Invitations.Api.ErrorHandling;
 /// An error as a client receives it. <see cref="Code"/> is its one name: the problem type is <see cref="TypePrefix"/> and the
 /// code. As a result it answers in the error shape of the route it is for (<see cref="ErrorShape"/>).
 /// </summary>
-public sealed record ApiError(int Status, string Code, string Title, string Detail) : IResult
+internal sealed record ApiError(int Status, string Code, string Title, string Detail) : IResult
 {
     public const string TypePrefix = "urn:invitations:problem:";
 

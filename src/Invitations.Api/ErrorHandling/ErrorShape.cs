@@ -9,7 +9,7 @@ namespace Invitations.Api.ErrorHandling;
 /// Endpoint metadata of a route that answers errors in a body of its own (a seed's documented shape) instead of problem
 /// details: <see cref="Body"/> makes that body from the error's sentence.
 /// </summary>
-public sealed record ErrorShape(Func<string, object> Body)
+internal sealed record ErrorShape(Func<string, object> Body)
 {
     public static Task WriteAsync(HttpContext context, ApiError error)
     {
