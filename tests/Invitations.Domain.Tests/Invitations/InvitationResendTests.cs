@@ -61,7 +61,7 @@ public sealed class InvitationResendTests
     [InlineData(1, 59)]
     [InlineData(45, 15)]
     [InlineData(59, 1)]
-    public void Resend_WithinAMinuteOfTheLastResend_ThrowsWithRetryAfter(int secondsLater, int retryAfterSeconds)
+    public void Resend_WithinAMinuteOfTheLastResend_ThrowsSayingWhenItIsAllowedAgain(int secondsLater, int allowedAgainInSeconds)
     {
         var clock = InvitationFactory.Clock();
         var invitation = InvitationFactory.Create(clock);
@@ -71,7 +71,7 @@ public sealed class InvitationResendTests
         var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.ResendTooSoon, error.Code);
-        Assert.Equal(TimeSpan.FromSeconds(retryAfterSeconds), error.AllowedAgainIn);
+        Assert.Equal(TimeSpan.FromSeconds(allowedAgainInSeconds), error.AllowedAgainIn);
         Assert.Equal(2, invitation.DeliveryVersion);
     }
 
