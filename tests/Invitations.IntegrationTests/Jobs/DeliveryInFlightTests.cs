@@ -16,7 +16,7 @@ public sealed class DeliveryInFlightTests(SendHookApiFactory api) : IClassFixtur
     [Fact]
     public async Task ResendWhileTheEmailIsBeingSent_WaitsForIt_AndOnlyTheNewestLinkWorks()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("in-flight");
         Task<HttpResponseMessage>? resend = null;
         api.AfterSend = async _ =>
         {
@@ -39,7 +39,7 @@ public sealed class DeliveryInFlightTests(SendHookApiFactory api) : IClassFixtur
     [Fact]
     public async Task RevokeWhileTheEmailIsBeingSent_ReturnsOnlyOnceTheEmailIsOut()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("in-flight");
         Task<HttpResponseMessage>? revoke = null;
         api.BeforeSend = async _ =>
         {
@@ -60,7 +60,7 @@ public sealed class DeliveryInFlightTests(SendHookApiFactory api) : IClassFixtur
     [Fact]
     public async Task RevokeWhileTheEmailIsClaimed_IsNotHeldUp_AndNothingIsSentAfterIt()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("in-flight");
         await api.ExecuteSqlAsync(
             "UPDATE invitation_deliveries SET locked_until = now() + interval '1 minute' WHERE invitation_id = @id", ("id", id));
 
@@ -96,13 +96,5 @@ public sealed class DeliveryInFlightTests(SendHookApiFactory api) : IClassFixtur
         var accepted = await api.GetInvitationAsync(workspace, id);
         Assert.Equal(("accepted", "sent"), ((string?)accepted["status"], (string?)accepted["email_status"]));
         await ErrorAssert.ProblemAsync(await api.AcceptAsync(token), HttpStatusCode.NotFound);
-    }
-
-    private async Task<(TestWorkspace Workspace, string Email, Guid Id)> InviteAsync()
-    {
-        var workspace = await api.CreateWorkspaceAsync();
-        var email = Mailbox.NewAddress("in-flight");
-        var created = await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created);
-        return (workspace, email, created["id"]!.GetValue<Guid>());
     }
 }

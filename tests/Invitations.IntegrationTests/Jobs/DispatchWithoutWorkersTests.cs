@@ -10,7 +10,7 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClas
     [Fact]
     public async Task Create_OwesOneDeliveryRowInItsOwnTransaction_AndQueuesNoJobCarryingIt()
     {
-        var (_, _, id) = await InviteAsync();
+        var (_, _, id) = await api.EmailedInvitationAsync("direct");
 
         Assert.Equal(1L, await api.ScalarAsync<long>(
             "SELECT count(*) FROM invitation_deliveries WHERE invitation_id = @id AND number = 1 AND status = 'pending'", ("id", id)));
@@ -21,7 +21,7 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClas
     [Fact]
     public async Task Revoked_BeforeTheDispatch_SendsNothing()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("direct");
         await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}/revoke", null))
             .ReadJsonAsync(HttpStatusCode.OK);
 
@@ -35,7 +35,7 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClas
     [Fact]
     public async Task Dispatch_SendsOnce_AndARepeatedDispatchSendsNothing()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("direct");
 
         await api.DispatchEmailsAsync();
         await api.DispatchEmailsAsync();
@@ -48,7 +48,7 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClas
     [Fact]
     public async Task SupersededDelivery_AfterAResend_IsNotSent_AndTheNewOneIs()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("direct");
         await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}/resend", null))
             .ReadJsonAsync(HttpStatusCode.Accepted);
 
@@ -75,7 +75,7 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClas
     [Fact]
     public async Task ServerUnreachable_SpendsNoAttempt_UntilTheWholeScheduleHasPassed_ThenFailed()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("direct");
         api.Smtp.RefuseConnections = true;
 
         var report = await api.DispatchEmailsAsync();
@@ -93,13 +93,5 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClas
         Assert.Equal("failed", (string?)failed["email_status"]);
         Assert.False(string.IsNullOrEmpty((string?)failed["last_email_error"]));
         Assert.Empty(api.Smtp.To(email));
-    }
-
-    private async Task<(TestWorkspace Workspace, string Email, Guid Id)> InviteAsync()
-    {
-        var workspace = await api.CreateWorkspaceAsync();
-        var email = Mailbox.NewAddress("direct");
-        var created = await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created);
-        return (workspace, email, created["id"]!.GetValue<Guid>());
     }
 }

@@ -18,7 +18,7 @@ public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>,
     public async Task TransientFailure_IsRetried_AndTheEmailArrivesOnce(string failure)
     {
         Break(failure);
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("retry");
 
         var failing = await api.WaitForInvitationAsync(workspace, id, i => i["last_email_error"] is not null, "a delivery error");
         Assert.Equal("queued", (string?)failing["email_status"]);
@@ -41,7 +41,7 @@ public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>,
     public async Task FailureOnEveryAttempt_MarksTheEmailFailed_WithTheLastError(string failure)
     {
         Break(failure);
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("retry");
 
         var failed = await api.WaitForEmailStatusAsync(workspace, id, "failed");
 
@@ -56,7 +56,7 @@ public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>,
     public async Task FailedEmail_ResentOnceTheServerIsBack_ArrivesAndClearsTheError()
     {
         Break(RefuseConnections);
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("retry");
         await api.WaitForEmailStatusAsync(workspace, id, "failed");
         await api.WaitForEmailJobsToSettleAsync();
         Heal();
@@ -77,7 +77,7 @@ public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>,
     public async Task EmailFailedForGood_IsAFailedJobOnTheDashboard_WhoseRequeueSendsIt()
     {
         Break(RejectData);
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("retry");
         await api.WaitForEmailStatusAsync(workspace, id, "failed");
         var jobId = await WaitForFailedJobAsync(id);
         Heal();
@@ -114,13 +114,5 @@ public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>,
     {
         api.Smtp.RefuseConnections = failure == RefuseConnections;
         api.Smtp.RejectData = failure == RejectData;
-    }
-
-    private async Task<(TestWorkspace Workspace, string Email, Guid Id)> InviteAsync()
-    {
-        var workspace = await api.CreateWorkspaceAsync();
-        var email = Mailbox.NewAddress("retry");
-        var created = await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created);
-        return (workspace, email, created["id"]!.GetValue<Guid>());
     }
 }

@@ -12,15 +12,18 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [Fact]
     public async Task Sweep_ExpiresExactlyTheOverdue_AndLeavesFreshAcceptedAndRevokedAlone()
     {
-        var workspace = await StartCleanAsync();
-        var overdue = new[] { await InviteAsync(workspace), await InviteAsync(workspace), await InviteAsync(workspace, sendEmail: true) };
+        var workspace = await api.StartCleanAsync();
+        var overdue = new[]
+        {
+            await api.InvitationIdAsync(workspace), await api.InvitationIdAsync(workspace), await api.InvitationIdAsync(workspace, sendEmail: true),
+        };
         var (acceptedInvitation, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("accepted"));
         await (await api.AcceptAsync(token)).ReadJsonAsync(HttpStatusCode.OK);
-        var revoked = await InviteAsync(workspace);
+        var revoked = await api.InvitationIdAsync(workspace);
         await (await Client(workspace).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{revoked}/revoke", null))
             .ReadJsonAsync(HttpStatusCode.OK);
         api.FakeClock.Advance(EightDays);
-        var fresh = new[] { await InviteAsync(workspace), await InviteAsync(workspace) };
+        var fresh = new[] { await api.InvitationIdAsync(workspace), await api.InvitationIdAsync(workspace) };
 
         Assert.Equal(overdue.Length, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
 
@@ -44,7 +47,7 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [InlineData(true)]
     public async Task Accept_OfAnOverdueInvitation_IsGone_WhetherOrNotTheSweepRan(bool swept)
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         var (invitation, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("late"));
         api.FakeClock.Advance(EightDays);
         if (swept)
@@ -66,9 +69,9 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [InlineData(true)]
     public async Task Reinvite_OfTheSameAddressAfterExpiry_IsCreated(bool swept)
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         var email = Mailbox.NewAddress("again");
-        var first = await InviteAsync(workspace, email: email);
+        var first = await api.InvitationIdAsync(workspace, email: email);
         api.FakeClock.Advance(EightDays);
         if (swept)
         {
@@ -87,9 +90,9 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [InlineData(true)]
     public async Task Resend_OfAnExpiredInvitation_MakesItPendingWithAFreshLifetime_AndItsEmailWorks(bool swept)
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         var email = Mailbox.NewAddress("revived");
-        var id = await InviteAsync(workspace, email: email, sendEmail: true);
+        var id = await api.InvitationIdAsync(workspace, email: email, sendEmail: true);
         api.FakeClock.Advance(EightDays);
         if (swept)
         {
@@ -111,10 +114,10 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [Fact]
     public async Task Sweep_WithSmallBatches_ExpiresTheWholeBacklogInOneCommand()
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         for (var i = 0; i < 50; i++)
         {
-            await InviteAsync(workspace);
+            await api.InvitationIdAsync(workspace);
         }
 
         api.FakeClock.Advance(EightDays);
@@ -128,9 +131,9 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [Fact]
     public async Task Sweep_HonoursEachInvitationsOwnLifetime()
     {
-        var workspace = await StartCleanAsync();
-        var oneDay = await InviteAsync(workspace, expiresInDays: 1);
-        var sevenDays = await InviteAsync(workspace);
+        var workspace = await api.StartCleanAsync();
+        var oneDay = await api.InvitationIdAsync(workspace, expiresInDays: 1);
+        var sevenDays = await api.InvitationIdAsync(workspace);
         api.FakeClock.Advance(TimeSpan.FromDays(2));
 
         Assert.Equal(1, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
@@ -142,31 +145,15 @@ public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockA
     [Fact]
     public async Task OwedEmail_OfAnInvitationThatExpiredBeforeItsJobRan_IsNotSent()
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         var email = Mailbox.NewAddress("too-late");
-        var id = await InviteAsync(workspace, email: email, sendEmail: true);
+        var id = await api.InvitationIdAsync(workspace, email: email, sendEmail: true);
         api.FakeClock.Advance(EightDays);
 
         var report = await api.DispatchEmailsAsync();
 
         Assert.Empty(api.Smtp.To(email));
         Assert.True(report.Cancelled >= 1, report.ToString());
-    }
-
-    /// <summary>Earlier tests leave pending rows that this test's clock moves would make overdue: expire them all first.</summary>
-    private async Task<TestWorkspace> StartCleanAsync()
-    {
-        api.FakeClock.Advance(TimeSpan.FromDays(31));
-        await api.SendAsync(new ExpireOverdueInvitationsCommand());
-        return await api.CreateWorkspaceAsync();
-    }
-
-    private async Task<Guid> InviteAsync(TestWorkspace workspace, string? email = null, bool sendEmail = false, int? expiresInDays = null)
-    {
-        var response = await api.InviteAsync(
-            workspace, email ?? Mailbox.NewAddress("sweep"), sendEmail: sendEmail,
-            extra: expiresInDays is null ? null : new { expires_in_days = expiresInDays });
-        return (await response.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
     }
 
     private async Task<string?> StatusAsync(TestWorkspace workspace, Guid id) =>

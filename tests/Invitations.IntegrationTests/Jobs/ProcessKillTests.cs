@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Jobs;
 
@@ -37,12 +36,12 @@ public sealed class ProcessKillTests : IAsyncLifetime
         await using (var first = await StartAsync(url))
         {
             using var client = new HttpClient { BaseAddress = new Uri(url) };
-            var (workspaceId, apiKey) = await CreateWorkspaceAsync(client);
-            client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+            var workspace = await Scenario.CreateWorkspaceAsync(client, OperatorKey, "Kill test");
+            client.DefaultRequestHeaders.Add("x-api-key", workspace.ApiKey);
             addresses = Enumerable.Range(0, Invitations).Select(i => Mailbox.NewAddress($"kill{i}")).ToList();
             foreach (var email in addresses)
             {
-                var created = await client.PostAsJsonAsync($"/v1/workspaces/{workspaceId}/invitations", new { email, role = "viewer" });
+                var created = await client.PostAsJsonAsync($"/v1/workspaces/{workspace.Id}/invitations", new { email, role = "viewer" });
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             }
 
@@ -86,16 +85,5 @@ public sealed class ProcessKillTests : IAsyncLifetime
         });
         Assert.True(await service.WaitForOutputAsync("Now listening on:", TimeSpan.FromSeconds(60)), service.Output);
         return service;
-    }
-
-    private static async Task<(string WorkspaceId, string ApiKey)> CreateWorkspaceAsync(HttpClient client)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/workspaces")
-        {
-            Content = JsonContent.Create(new { name = "Kill test", owner = new { email = Mailbox.NewAddress("owner") } }),
-        };
-        request.Headers.Add("x-operator-key", OperatorKey);
-        var body = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
-        return (body["workspace_id"]!.GetValue<string>(), body["api_key"]!.GetValue<string>());
     }
 }

@@ -8,7 +8,7 @@ public sealed class ResendAndRevokeEmailTests(ApiFactory api) : IClassFixture<Ap
     [Fact]
     public async Task Resend_SendsASecondEmail_WhoseLinkAloneWorks()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("resend");
         var first = Assert.Single(await api.Smtp.WaitForMailAsync(email));
         await api.WaitForEmailStatusAsync(workspace, id, "sent");
 
@@ -33,7 +33,7 @@ public sealed class ResendAndRevokeEmailTests(ApiFactory api) : IClassFixture<Ap
     [Fact]
     public async Task Resend_TwiceWithinAMinute_IsRefusedWithRetryAfter_AndSendsOnlyOnce()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("resend");
         await api.Smtp.WaitForMailAsync(email);
         await api.WaitForEmailStatusAsync(workspace, id, "sent");
 
@@ -50,7 +50,7 @@ public sealed class ResendAndRevokeEmailTests(ApiFactory api) : IClassFixture<Ap
     [Fact]
     public async Task Revoke_AfterTheEmail_MakesItsLinkShowRevokedAndRefuseToAccept()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("resend");
         var token = Mailbox.TokenIn(Assert.Single(await api.Smtp.WaitForMailAsync(email)));
         await api.WaitForEmailStatusAsync(workspace, id, "sent");
 
@@ -66,7 +66,7 @@ public sealed class ResendAndRevokeEmailTests(ApiFactory api) : IClassFixture<Ap
     [Fact]
     public async Task Resend_OfAnAcceptedInvitation_IsAConflict_AndSendsNothing()
     {
-        var (workspace, email, id) = await InviteAsync();
+        var (workspace, email, id) = await api.EmailedInvitationAsync("resend");
         var token = Mailbox.TokenIn(Assert.Single(await api.Smtp.WaitForMailAsync(email)));
         await api.WaitForEmailStatusAsync(workspace, id, "sent");
         await (await api.AcceptAsync(token)).ReadJsonAsync(HttpStatusCode.OK);
@@ -78,13 +78,6 @@ public sealed class ResendAndRevokeEmailTests(ApiFactory api) : IClassFixture<Ap
         Assert.Single(api.Smtp.To(email));
     }
 
-    private async Task<(TestWorkspace Workspace, string Email, Guid Id)> InviteAsync()
-    {
-        var workspace = await api.CreateWorkspaceAsync();
-        var email = Mailbox.NewAddress("resend");
-        var created = await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created);
-        return (workspace, email, created["id"]!.GetValue<Guid>());
-    }
 
     private Task<HttpResponseMessage> ResendAsync(TestWorkspace workspace, Guid id) =>
         api.ClientWithKey(workspace.ApiKey).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}/resend", null);

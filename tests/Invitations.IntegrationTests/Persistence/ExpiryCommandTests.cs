@@ -10,21 +10,21 @@ public sealed class ExpiryCommandTests(ClockApiFactory api) : IClassFixture<Cloc
     [Fact]
     public async Task Sweep_ChangesOnlyTheStatusOfOverduePendingRows()
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         var overdue = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            overdue.Add(await InviteAsync(workspace, sendEmail: i % 2 == 0));
+            overdue.Add(await api.InvitationIdAsync(workspace, sendEmail: i % 2 == 0));
         }
 
         var (accepted, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("accepted"));
         await (await api.AcceptAsync(token)).ReadJsonAsync(HttpStatusCode.OK);
-        var revoked = await InviteAsync(workspace);
+        var revoked = await api.InvitationIdAsync(workspace);
         await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"/v1/workspaces/{workspace.Id}/invitations/{revoked}/revoke", null))
             .ReadJsonAsync(HttpStatusCode.OK);
         api.FakeClock.Advance(TimeSpan.FromDays(3));
-        var fresh = await InviteAsync(workspace);
-        var longLived = await InviteAsync(workspace, expiresInDays: 30);
+        var fresh = await api.InvitationIdAsync(workspace);
+        var longLived = await api.InvitationIdAsync(workspace, expiresInDays: 30);
         api.FakeClock.Advance(TimeSpan.FromDays(5));
         var before = await SnapshotAsync();
         var members = await MembersSnapshotAsync();
@@ -50,7 +50,7 @@ public sealed class ExpiryCommandTests(ClockApiFactory api) : IClassFixture<Cloc
     [Fact]
     public async Task Expiry_IsExactlyAtExpiresAt_ForTheSweepTheApiAndTheInvitee()
     {
-        var workspace = await StartCleanAsync();
+        var workspace = await api.StartCleanAsync();
         var (invitation, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("edge"));
         var id = invitation["id"]!.GetValue<Guid>();
         Assert.Equal(api.FakeClock.GetUtcNow() + TimeSpan.FromDays(7), invitation["expires_at"]!.GetValue<DateTimeOffset>());
@@ -64,22 +64,6 @@ public sealed class ExpiryCommandTests(ClockApiFactory api) : IClassFixture<Cloc
         Assert.Equal(HttpStatusCode.Gone, (await api.AcceptAsync(token)).StatusCode);
         Assert.Equal(1, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
         Assert.Equal("expired", await api.ScalarAsync<string>("SELECT status FROM invitations WHERE id = @id", ("id", id)));
-    }
-
-    /// <summary>Rows another test left pending would be overdue after this test's clock moves: expire them first.</summary>
-    private async Task<TestWorkspace> StartCleanAsync()
-    {
-        api.FakeClock.Advance(TimeSpan.FromDays(31));
-        await api.SendAsync(new ExpireOverdueInvitationsCommand());
-        return await api.CreateWorkspaceAsync();
-    }
-
-    private async Task<Guid> InviteAsync(TestWorkspace workspace, bool sendEmail = false, int? expiresInDays = null)
-    {
-        var response = await api.InviteAsync(
-            workspace, Mailbox.NewAddress("row"), sendEmail: sendEmail,
-            extra: expiresInDays is null ? null : new { expires_in_days = expiresInDays });
-        return (await response.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
     }
 
     /// <summary>Every invitation row as JSON without its status, plus the status, keyed by id.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -11,6 +12,22 @@ namespace Invitations.IntegrationTests.Support;
 public static class JobScenario
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>A new workspace with one emailed invitation, to a new address labelled <paramref name="label"/>.</summary>
+    public static async Task<(TestWorkspace Workspace, string Email, Guid Id)> EmailedInvitationAsync(this ApiFactory api, string label)
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var email = Mailbox.NewAddress(label);
+        return (workspace, email, await api.InvitationIdAsync(workspace, email, sendEmail: true));
+    }
+
+    /// <summary>Expires what earlier tests left pending (this test's clock moves would make it overdue), then a new workspace.</summary>
+    public static async Task<TestWorkspace> StartCleanAsync(this ClockApiFactory api)
+    {
+        api.FakeClock.Advance(TimeSpan.FromDays(31));
+        await api.SendAsync(new ExpireOverdueInvitationsCommand());
+        return await api.CreateWorkspaceAsync();
+    }
 
     public static async Task<JsonObject> GetInvitationAsync(this ApiFactory api, TestWorkspace workspace, Guid id) =>
         await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"/v1/workspaces/{workspace.Id}/invitations/{id}"))

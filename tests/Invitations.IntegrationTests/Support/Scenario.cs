@@ -17,12 +17,19 @@ public static class Scenario
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static async Task<TestWorkspace> CreateWorkspaceAsync(this ApiFactory api, string? name = null)
+    public static Task<TestWorkspace> CreateWorkspaceAsync(this ApiFactory api, string? name = null) =>
+        CreateWorkspaceAsync(api.CreateClient(), ApiFactory.OperatorKey, name);
+
+    /// <summary>Creates a workspace through the operator route of any service: a test host, or a real process.</summary>
+    public static async Task<TestWorkspace> CreateWorkspaceAsync(HttpClient client, string operatorKey, string? name = null)
     {
-        var owner = $"owner-{Guid.NewGuid():N}@example.com";
-        var response = await api.OperatorClient().PostAsJsonAsync(
-            "/v1/admin/workspaces", new { name = name ?? "Acme", owner = new { email = owner, first_name = "Olga", last_name = "Owner" } });
-        var body = await response.ReadJsonAsync(HttpStatusCode.Created);
+        var owner = Mailbox.NewAddress("owner");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/workspaces")
+        {
+            Content = JsonContent.Create(new { name = name ?? "Acme", owner = new { email = owner, first_name = "Olga", last_name = "Owner" } }),
+        };
+        request.Headers.Add("x-operator-key", operatorKey);
+        var body = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
         return new TestWorkspace(
             body["workspace_id"]!.GetValue<Guid>(), body["api_key"]!.GetValue<string>(),
             body["owner"]!["user_id"]!.GetValue<long>(), owner);
@@ -58,6 +65,16 @@ public static class Scenario
     {
         var invitation = await (await api.InviteAsync(workspace, email, role, sendEmail: false)).ReadJsonAsync(HttpStatusCode.Created);
         return (invitation, TokenOf(invitation["accept_url"]!.GetValue<string>()));
+    }
+
+    /// <summary>Creates an invitation and returns its id; unless asked, it sends no email (for tests that never wait for one).</summary>
+    public static async Task<Guid> InvitationIdAsync(
+        this ApiFactory api, TestWorkspace workspace, string? email = null, bool sendEmail = false, int? expiresInDays = null)
+    {
+        var response = await api.InviteAsync(
+            workspace, email ?? Mailbox.NewAddress("invitee"), sendEmail: sendEmail,
+            extra: expiresInDays is null ? null : new { expires_in_days = expiresInDays });
+        return (await response.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
     }
 
     public static string TokenOf(string acceptUrl) => acceptUrl[(acceptUrl.IndexOf("#token=", StringComparison.Ordinal) + 7)..];

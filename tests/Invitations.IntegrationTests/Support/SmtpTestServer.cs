@@ -1,8 +1,18 @@
-using System.Collections.Concurrent;
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
+using SmtpServer;
+using SmtpServer.Authentication;
+using SmtpServer.ComponentModel;
+using SmtpServer.IO;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace Invitations.IntegrationTests.Support;
 
@@ -10,26 +20,17 @@ public sealed record ReceivedMessage(
     string MailFrom, IReadOnlyList<string> Recipients, byte[] Raw, MimeMessage Message, DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// In-process SMTP sink for integration tests: plain ESMTP (no TLS), accepts any AUTH, records every
-/// message, and can be switched into failure modes at runtime so retry paths can be exercised.
+/// In-process SMTP sink for integration tests, on the SmtpServer library: plain ESMTP on loopback, accepts any AUTH,
+/// records every message, and can be switched into failure modes at runtime so retry paths can be exercised.
 /// </summary>
-public sealed class SmtpTestServer : IAsyncDisposable
+public sealed class SmtpTestServer : IMessageStore, IAsyncDisposable
 {
-    private const int MaxLineBytes = 1 << 20; // A runaway client must not grow one line without bound.
-
-    // AUTH is advertised only so senders configured with credentials can "log in".
-    private const string EhloReply =
-        "250-localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250 AUTH PLAIN LOGIN";
-
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _cts = new();
-    private readonly ConcurrentDictionary<Task, byte> _connections = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly List<ReceivedMessage> _messages = [];
-    private readonly Task _acceptLoop;
+    private readonly Task _running;
     private TaskCompletionSource _messageArrived = NewSignal();
-    private volatile bool _refuseConnections;
-    private volatile bool _rejectData;
     private int _connectionCount;
     private int _disposed;
 
@@ -37,7 +38,20 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(_cts.Token));
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint
+                .Endpoint((IPEndPoint)_listener.LocalEndpoint)
+                .AllowUnsecureAuthentication()
+                .SessionTimeout(Timeout.InfiniteTimeSpan)) // A sender may keep its connection for a whole test.
+            .CommandWaitTimeout(Timeout.InfiniteTimeSpan)
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(new Listener(this));
+        services.Add(this);
+        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) => CanDeliverTo(to)));
+        services.Add(new DelegatingUserAuthenticator((_, _) => true));
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
     public static SmtpTestServer Start() => new();
@@ -48,10 +62,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     /// <summary>When true, new connections get a 421 greeting and are closed (MailKit throws on Connect).</summary>
-    public bool RefuseConnections { get => _refuseConnections; set => _refuseConnections = value; }
+    public bool RefuseConnections { get; set; }
 
-    /// <summary>When true, DATA is answered with 451, a transient failure the sender is expected to retry.</summary>
-    public bool RejectData { get => _rejectData; set => _rejectData = value; }
+    /// <summary>When true, a message's DATA is answered with 451, a transient failure the sender is expected to retry.</summary>
+    public bool RejectData { get; set; }
 
     /// <summary>Recipients for which RCPT is answered 550 (no such mailbox), a refusal of that message alone.</summary>
     public Func<string, bool>? RejectRecipient { get; set; }
@@ -108,223 +122,106 @@ public sealed class SmtpTestServer : IAsyncDisposable
             return;
         }
 
-        await _cts.CancelAsync();
+        await _stop.CancelAsync();
+        await _running;
         _listener.Stop();
-        await _acceptLoop;
-        await Task.WhenAll(_connections.Keys);
-        _cts.Dispose();
+        _stop.Dispose();
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private async Task AcceptLoopAsync(CancellationToken ct)
+    // Recorded before the reply goes back, so Messages is current by the time the sender's Send returns.
+    async Task<SmtpResponse> IMessageStore.SaveAsync(
+        ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(ct);
-            }
-            catch (Exception) when (ct.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (SocketException)
-            {
-                continue; // A client resetting before accept completes must not stop the server.
-            }
-
-            // Replies to pipelined commands are small writes in a row: with Nagle's algorithm the second waits for the
-            // client's delayed acknowledgement (~40 ms), once per message, as no production mail server would.
-            client.NoDelay = true;
-            Interlocked.Increment(ref _connectionCount);
-            var connection = Task.Run(() => HandleConnectionAsync(client, ct), CancellationToken.None);
-            _connections.TryAdd(connection, 0);
-            _ = connection.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
-        }
-    }
-
-    // Never throws: connection tasks are fire-and-forget until DisposeAsync awaits them.
-    private async Task HandleConnectionAsync(TcpClient client, CancellationToken ct)
-    {
-        using (client)
-        {
-            // Closing the socket is what reliably unblocks a pending read when the server shuts down.
-            await using var registration = ct.Register(client.Dispose);
-            NetworkStream? stream = null;
-            try
-            {
-                stream = client.GetStream();
-                await (_refuseConnections ? WriteAsync(stream, "421 Service not available", ct) : RunSessionAsync(stream, ct));
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException
-                                           or OperationCanceledException or InvalidOperationException)
-            {
-                // The client went away abruptly or the server is stopping: there is nobody left to tell.
-            }
-            catch (Exception ex)
-            {
-                // A server bug should reach the test as an SMTP error rather than as a silent hang.
-                var detail = $"{ex.GetType().Name}: {ex.Message}".ReplaceLineEndings(" ");
-                try { await WriteAsync(stream!, $"451 Test SMTP server error: {detail}", ct); } catch (Exception) { }
-            }
-        }
-    }
-
-    private async Task RunSessionAsync(NetworkStream stream, CancellationToken ct)
-    {
-        // Replies go straight to the socket; only reads are buffered, which is safe on a non-seekable stream.
-        var reader = new BufferedStream(stream);
-        string? mailFrom = null;
-        var recipients = new List<string>();
-        string Reset(string reply, string? from = null) { mailFrom = from; recipients.Clear(); return reply; }
-        string AddRecipient(string to) { recipients.Add(to); return "250 OK"; }
-
-        await WriteAsync(stream, "220 localhost ESMTP SmtpTestServer", ct);
-        while (await ReadLineAsync(reader, ct) is { } lineBytes)
-        {
-            var line = Encoding.UTF8.GetString(lineBytes);
-            var space = line.IndexOf(' ');
-            var arg = space < 0 ? "" : line[(space + 1)..].Trim();
-            var verb = (space < 0 ? line : line[..space]).ToUpperInvariant();
-            var reply = verb switch
-            {
-                "EHLO" => Reset(EhloReply),
-                "HELO" => Reset("250 localhost"),
-                "RSET" => Reset("250 OK"),
-                "NOOP" => "250 OK",
-                "QUIT" => "221 Bye",
-                "AUTH" => await AuthenticateAsync(arg, stream, reader, ct),
-                "MAIL" when TryParsePath(arg, "FROM:", out var from) => Reset("250 OK", from),
-                "MAIL" => "501 Syntax: MAIL FROM:<address>",
-                "RCPT" when mailFrom is null => "503 Need MAIL before RCPT",
-                "RCPT" when TryParsePath(arg, "TO:", out var to) && RejectRecipient?.Invoke(to) == true => "550 No such mailbox",
-                "RCPT" when TryParsePath(arg, "TO:", out var to) && to.Length > 0 => AddRecipient(to),
-                "RCPT" => "501 Syntax: RCPT TO:<address>",
-                "DATA" when mailFrom is null || recipients.Count == 0 => "503 Need MAIL and RCPT before DATA",
-                "DATA" when _rejectData => Reset("451 Try again later"),
-                // Recorded before replying 250 so Messages is current by the time the sender's Send returns.
-                "DATA" => Reset(await RecordAsync(mailFrom!, recipients, await ReadDataAsync(stream, reader, ct), ct)),
-                "VRFY" or "EXPN" or "HELP" or "TURN" or "ETRN" or "STARTTLS" or "BDAT" => "502 Command not implemented",
-                _ => "500 Syntax error, command unrecognized",
-            };
-            await WriteAsync(stream, reply, ct);
-            if (verb == "QUIT")
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task<string> RecordAsync(string mailFrom, List<string> recipients, byte[] raw, CancellationToken ct)
-    {
-        // The moment the whole message had arrived, not the moment the (possibly delayed) 250 went back.
+        // The moment the whole message had arrived, not the moment the (possibly delayed) reply went back.
         var receivedAt = DateTimeOffset.UtcNow;
+        if (RejectData)
+        {
+            return new SmtpResponse(SmtpReplyCode.Aborted, "Try again later");
+        }
+
         if (DelayPerMessage > TimeSpan.Zero)
         {
             await Task.Delay(DelayPerMessage, ct);
         }
 
+        // The library hands over the data without the line break that ends its last line (it goes with the final dot).
+        byte[] raw = [.. buffer.ToArray(), .. "\r\n"u8];
         MimeMessage message;
         try
         {
-            message = MimeMessage.Load(new MemoryStream(raw, writable: false));
+            message = MimeMessage.Load(new MemoryStream(raw, writable: false), ct);
         }
         catch (FormatException ex)
         {
-            return $"554 Message could not be parsed: {ex.Message}".ReplaceLineEndings(" ");
+            return new SmtpResponse(SmtpReplyCode.TransactionFailed, $"Message could not be parsed: {ex.Message}".ReplaceLineEndings(" "));
         }
 
         TaskCompletionSource signal;
         lock (_gate)
         {
-            _messages.Add(new ReceivedMessage(mailFrom, [.. recipients], raw, message, receivedAt));
+            var recipients = transaction.To.Select(to => to.AsAddress()).ToList();
+            _messages.Add(new ReceivedMessage(transaction.From.AsAddress() ?? "", recipients, raw, message, receivedAt));
             (signal, _messageArrived) = (_messageArrived, NewSignal());
         }
 
         signal.TrySetResult();
-        return "250 OK queued";
+        return SmtpResponse.Ok;
     }
 
-    // Any credentials are accepted; the first response may arrive inline with the command (SASL-IR).
-    private static async Task<string> AuthenticateAsync(string arg, NetworkStream stream, BufferedStream reader, CancellationToken ct)
-    {
-        var parts = arg.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        string[] prompts = (parts.Length > 0 ? parts[0].ToUpperInvariant() : "") switch
-        {
-            "PLAIN" => ["334 "],
-            "LOGIN" => ["334 VXNlcm5hbWU6", "334 UGFzc3dvcmQ6"],
-            _ => [],
-        };
-        if (prompts.Length == 0)
-        {
-            return "504 Unrecognized authentication type";
-        }
+    // Thrown rather than answered false so the reply says "No such mailbox" (the library's own: "mailbox unavailable").
+    private bool CanDeliverTo(IMailbox to) => RejectRecipient?.Invoke(to.AsAddress()) == true
+        ? throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such mailbox"))
+        : true;
 
-        foreach (var prompt in prompts.Skip(parts.Length > 1 ? 1 : 0))
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Accepts connections in place of the library's own listener, for what that one cannot do: turn Nagle's algorithm off
+    /// (replies to pipelined commands are small writes in a row, and with Nagle the second waits ~40 ms for the client's
+    /// delayed acknowledgement, once per message, as no production mail server would), and refuse before the greeting.
+    /// </summary>
+    private sealed class Listener(SmtpTestServer server) : IEndpointListenerFactory, IEndpointListener
+    {
+        public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) => this;
+
+        // The library survives a throw here (a client that reset before the accept completed): it accepts the next one.
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
         {
-            await WriteAsync(stream, prompt, ct);
-            if (await ReadLineAsync(reader, ct) is [(byte)'*'])
+            while (true)
             {
-                return "501 Authentication cancelled";
+                var client = await server._listener.AcceptTcpClientAsync(cancellationToken);
+                client.NoDelay = true;
+                Interlocked.Increment(ref server._connectionCount);
+                if (!server.RefuseConnections)
+                {
+                    return new PlainPipe(client);
+                }
+
+                using (client)
+                {
+                    await client.GetStream().WriteAsync("421 Service not available\r\n"u8.ToArray(), cancellationToken);
+                }
             }
         }
 
-        return "235 Authentication successful";
-    }
-
-    private static bool TryParsePath(string arg, string prefix, out string path)
-    {
-        var rest = arg.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? arg[prefix.Length..].TrimStart() : "";
-        var end = rest.IndexOf('>');
-        // Lenient: some clients omit the angle brackets.
-        path = rest.StartsWith('<') ? (end > 0 ? rest[1..end] : "") : rest.Split(' ', 2)[0];
-        return rest.StartsWith('<') ? end > 0 : path.Length > 0;
-    }
-
-    private static async Task<byte[]> ReadDataAsync(NetworkStream stream, BufferedStream reader, CancellationToken ct)
-    {
-        await WriteAsync(stream, "354 End data with <CR><LF>.<CR><LF>", ct);
-        using var buffer = new MemoryStream();
-        while (await ReadLineAsync(reader, ct) is { } line)
+        public void Dispose()
         {
-            if (line is [(byte)'.'])
-            {
-                return buffer.ToArray();
-            }
-
-            var skip = line is [(byte)'.', ..] ? 1 : 0; // Undo dot-stuffing (RFC 5321 4.5.2).
-            buffer.Write(line, skip, line.Length - skip);
-            buffer.Write("\r\n"u8);
         }
-
-        throw new IOException("Client disconnected in the middle of DATA; the partial message is discarded.");
     }
 
-    private static async Task WriteAsync(NetworkStream stream, string reply, CancellationToken ct) =>
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(reply + "\r\n"), ct);
-
-    // Buffered so pipelined commands (several lines in one packet) are all seen, in order; null once the client closed.
-    private static async Task<byte[]?> ReadLineAsync(BufferedStream input, CancellationToken ct)
+    private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
     {
-        using var line = new MemoryStream();
-        var next = new byte[1];
-        while (await input.ReadAsync(next, ct) == 1)
-        {
-            if (next[0] == (byte)'\n')
-            {
-                var bytes = line.ToArray();
-                return bytes is [.., (byte)'\r'] ? bytes[..^1] : bytes;
-            }
+        public PipeReader Input { get; } = PipeReader.Create(client.GetStream());
 
-            line.WriteByte(next[0]);
-            if (line.Length > MaxLineBytes)
-            {
-                throw new InvalidDataException($"SMTP line longer than {MaxLineBytes} bytes.");
-            }
-        }
+        public PipeWriter Output { get; } = PipeWriter.Create(client.GetStream());
 
-        return null;
+        public bool IsSecure => false;
+
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The test server speaks plain SMTP only (STARTTLS is not offered).");
+
+        public void Dispose() => client.Dispose();
     }
 }
