@@ -4,7 +4,8 @@ using System.Text;
 
 namespace Invitations.IntegrationTests.Jobs;
 
-public sealed class DashboardTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class DashboardTests(ApiFactory api)
 {
     [Fact]
     public async Task Dashboard_WithoutCredentials_Is401_WithABasicChallenge()
