@@ -1,5 +1,5 @@
 namespace Invitations.IntegrationTests.Support;
 
-/// <summary>A class that spends a minute or more mostly waiting: <see cref="LongRunningFirst"/> starts it early.</summary>
+/// <summary>A class, or a collection of classes, that runs for a minute or more: <see cref="LongRunningFirst"/> starts it early.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class LongRunningAttribute : Attribute;

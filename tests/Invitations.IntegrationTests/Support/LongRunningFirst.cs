@@ -16,8 +16,13 @@ public sealed class LongRunningFirst : ITestCollectionOrderer
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections.OrderByDescending(IsLongRunning).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
-    private static bool IsLongRunning(ITestCollection collection) =>
-        collection.DisplayName.StartsWith(DefaultCollectionPrefix, StringComparison.Ordinal)
-        && typeof(LongRunningFirst).Assembly.GetType(collection.DisplayName[DefaultCollectionPrefix.Length..]) is { } type
-        && type.IsDefined(typeof(LongRunningAttribute), inherit: false);
+    /// <summary>A collection definition, or the one class of a collection of its own, marked <see cref="LongRunningAttribute"/>.</summary>
+    private static bool IsLongRunning(ITestCollection collection)
+    {
+        var type = collection.CollectionDefinition?.ToRuntimeType()
+                   ?? (collection.DisplayName.StartsWith(DefaultCollectionPrefix, StringComparison.Ordinal)
+                       ? typeof(LongRunningFirst).Assembly.GetType(collection.DisplayName[DefaultCollectionPrefix.Length..])
+                       : null);
+        return type?.IsDefined(typeof(LongRunningAttribute), inherit: false) == true;
+    }
 }
