@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-using Respawn;
 
 namespace Invitations.IntegrationTests.Support;
 
@@ -22,7 +20,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static readonly ConcurrentDictionary<Type, ApiFactory> Shared = new();
     private readonly ApiHostOptions _options;
-    private Respawner? _respawner;
+    private DatabaseReset? _reset;
 
     public ApiFactory()
         : this(new ApiHostOptions())
@@ -73,31 +71,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties the application's tables and the mailbox, and takes off any send hooks.</summary>
     public async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Postgres,
-
-            // Hangfire's own tables stay: its servers and recurring jobs are registered once, at start, and a job still
-            // running from the previous test finds its rows gone rather than its job.
-            SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history"],
-        });
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await _respawner.ResetAsync(connection);
-                break;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
-            {
-                // A dispatch job the previous test left running held rows the truncate wanted, and took locks in the other
-                // order: PostgreSQL cancelled one side. Either way those rows are the previous test's.
-            }
-        }
-
+        await (_reset ??= new DatabaseReset(ConnectionString)).RunAsync();
         Smtp.Clear();
         BeforeSend = AfterSend = null;
     }
