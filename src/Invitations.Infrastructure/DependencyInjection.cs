@@ -1,7 +1,3 @@
-using Hangfire;
-using Hangfire.AspNetCore;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Invitations.Application.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Configuration;
@@ -12,7 +8,6 @@ using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Invitations.Infrastructure;
@@ -76,7 +71,7 @@ public static class DependencyInjection
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
-        services.AddHangfire(
+        services.AddInvitationJobs(
             Pool(connectionString, "invitations-hangfire", hangfire.MaxPoolSize, database.ConnectionTimeoutSeconds), hangfire);
         return services;
     }
@@ -106,61 +101,5 @@ public static class DependencyInjection
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, maxPoolSize);
         builder.Timeout = timeoutSeconds;
         return builder.ConnectionString;
-    }
-
-    private static void AddHangfire(this IServiceCollection services, string connectionString, HangfireOptions hangfire)
-    {
-        var storageOptions = new PostgreSqlStorageOptions
-        {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
-            QueuePollInterval = TimeSpan.FromSeconds(1),
-
-            // Long polling holds one LISTEN connection per idle worker: the whole pool, on a node with many workers.
-            EnableLongPolling = false,
-
-            // A worker that dies mid-job gives the job back within minutes, not the 30-minute default.
-            UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
-        };
-
-        // This host's own storage, not the static JobStorage.Current, so that hosts sharing a process stay apart.
-        services.AddSingleton<JobStorage>(_ =>
-            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
-        // Likewise this host's own activator. Hangfire's default is the static JobActivator.Current, which the host that
-        // configured Hangfire last has set: with hosts starting side by side, a server could build its jobs from another
-        // host's container (and database), so a job "succeeded" without touching its own invitation.
-        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((provider, config) =>
-        {
-            config
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseEmailMetrics();
-            config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
-        });
-
-        services.AddHostedService<EmailDispatchKicker>();
-        if (hangfire.ServerEnabled)
-        {
-            services.AddHangfireServer(options =>
-            {
-                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                options.WorkerCount = hangfire.WorkerCount;
-                options.ShutdownTimeout = TimeSpan.FromSeconds(5);
-            });
-
-            // Email dispatch has workers of its own, so a slow maintenance job never holds up the mail.
-            services.AddHangfireServer(options =>
-            {
-                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:emails:{Guid.NewGuid():N}";
-                options.Queues = [EmailDispatchJob.EmailQueue];
-                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                options.WorkerCount = hangfire.EmailWorkerCount;
-                options.ShutdownTimeout = TimeSpan.FromSeconds(5);
-            });
-            services.AddHostedService<RecurringJobsRegistration>();
-        }
     }
 }

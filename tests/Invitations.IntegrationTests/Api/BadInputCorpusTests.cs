@@ -2,7 +2,8 @@ using System.Net;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class BadInputCorpusTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class BadInputCorpusTests(ApiFactory api)
 {
     public static TheoryData<string, string, string> Corpus() => BadInputCorpus.All();
 

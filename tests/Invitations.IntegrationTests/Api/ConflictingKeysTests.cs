@@ -5,7 +5,8 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Api;
 
 /// <summary>contracts §2: <c>Authorization</c> and <c>x-api-key</c> carrying different keys is a 400 that writes nothing.</summary>
-public sealed class ConflictingKeysTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class ConflictingKeysTests(ApiFactory api)
 {
     [Fact]
     public async Task NativeCreate_WithKeysOfTwoWorkspaces_Is400AndCreatesNothing()

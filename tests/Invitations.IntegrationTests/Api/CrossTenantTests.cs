@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class CrossTenantTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class CrossTenantTests(ApiFactory api)
 {
     public static TheoryData<string, string, bool> Routes()
     {

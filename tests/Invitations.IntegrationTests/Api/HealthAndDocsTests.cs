@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class HealthAndDocsTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class HealthAndDocsTests(ApiFactory api)
 {
     [Theory]
     [InlineData("/health/live")]

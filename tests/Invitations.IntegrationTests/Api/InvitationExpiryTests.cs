@@ -4,14 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class InvitationExpiryTests(ClockFactory api) : IClassFixture<ClockFactory>
+[Collection(ClockCollection.Name)]
+public sealed class InvitationExpiryTests(ClockApiFactory api)
 {
     [Fact]
     public async Task Accept_PastExpiry_Is410AndMakesNoMember()
     {
         var workspace = await api.CreateWorkspaceAsync();
         var (_, token) = await InviteForADayAsync(workspace, "late@example.com");
-        api.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        api.FakeClock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
 
         await ErrorAssert.ProblemAsync(await api.AcceptAsync(token), HttpStatusCode.Gone, "expired");
         Assert.False(await api.DbAsync(db => db.Members.AnyAsync(m => m.NormalizedEmail == "late@example.com")));
@@ -22,7 +23,7 @@ public sealed class InvitationExpiryTests(ClockFactory api) : IClassFixture<Cloc
     {
         var workspace = await api.CreateWorkspaceAsync();
         var (_, token) = await InviteForADayAsync(workspace, "looked-late@example.com");
-        api.Time.Advance(TimeSpan.FromDays(2));
+        api.FakeClock.Advance(TimeSpan.FromDays(2));
 
         var body = await (await api.CreateClient().PostAsync("/v1/invitations/lookup", JsonBody(token))).ReadJsonAsync(HttpStatusCode.OK);
 
@@ -34,7 +35,7 @@ public sealed class InvitationExpiryTests(ClockFactory api) : IClassFixture<Cloc
     {
         var workspace = await api.CreateWorkspaceAsync();
         var (invitation, _) = await InviteForADayAsync(workspace, "listed-late@example.com");
-        api.Time.Advance(TimeSpan.FromDays(2));
+        api.FakeClock.Advance(TimeSpan.FromDays(2));
         var client = api.ClientWithKey(workspace.ApiKey);
 
         var fetched = await (await client.GetAsync($"{ApiClients.Native(workspace)}/{invitation["id"]}")).ReadJsonAsync(HttpStatusCode.OK);
@@ -51,13 +52,13 @@ public sealed class InvitationExpiryTests(ClockFactory api) : IClassFixture<Cloc
     {
         var workspace = await api.CreateWorkspaceAsync();
         var (invitation, token) = await InviteForADayAsync(workspace, "revived@example.com");
-        api.Time.Advance(TimeSpan.FromDays(3));
+        api.FakeClock.Advance(TimeSpan.FromDays(3));
 
         var body = await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"{ApiClients.Native(workspace)}/{invitation["id"]}/resend", null))
             .ReadJsonAsync(HttpStatusCode.Accepted);
 
         Assert.Equal("pending", (string?)body["status"]);
-        Assert.Equal(api.Time.GetUtcNow() + TimeSpan.FromDays(1), body["expires_at"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(api.FakeClock.GetUtcNow() + TimeSpan.FromDays(1), body["expires_at"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMilliseconds(1));
         await ErrorAssert.ProblemAsync(await api.AcceptAsync(token), HttpStatusCode.NotFound, "not-found");
     }
 
@@ -66,7 +67,7 @@ public sealed class InvitationExpiryTests(ClockFactory api) : IClassFixture<Cloc
     {
         var workspace = await api.CreateWorkspaceAsync();
         await InviteForADayAsync(workspace, "second-chance@example.com");
-        api.Time.Advance(TimeSpan.FromDays(2));
+        api.FakeClock.Advance(TimeSpan.FromDays(2));
 
         var body = await (await api.InviteAsync(workspace, "second-chance@example.com", sendEmail: false)).ReadJsonAsync(HttpStatusCode.Created);
 

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class InviteTeammateRouteTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class InviteTeammateRouteTests(ApiFactory api)
 {
     private static readonly string[] DataKeys =
         ["created_at", "display_name", "email", "role", "status", "team_title", "user_id", "whatsapp_accounts"];

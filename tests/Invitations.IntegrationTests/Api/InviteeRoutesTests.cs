@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class InviteeRoutesTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class InviteeRoutesTests(ApiFactory api)
 {
     [Fact]
     public async Task Lookup_ValidToken_ReturnsWhatThePageShows()

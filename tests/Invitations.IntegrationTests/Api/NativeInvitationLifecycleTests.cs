@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class NativeInvitationLifecycleTests(ApiFactory api)
 {
     [Fact]
     public async Task Revoke_Pending_Returns200Revoked()

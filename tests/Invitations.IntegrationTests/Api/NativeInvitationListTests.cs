@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationListTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class NativeInvitationListTests(ApiFactory api)
 {
     [Fact]
     public async Task List_Default_IsNewestFirstWithoutNextCursor()

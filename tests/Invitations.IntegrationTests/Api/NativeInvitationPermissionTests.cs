@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationPermissionTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class NativeInvitationPermissionTests(ApiFactory api)
 {
     [Theory]
     [InlineData("teammate")]

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class NativeInvitationRoutesTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class NativeInvitationRoutesTests(ApiFactory api)
 {
     [Fact]
     public async Task Create_Valid_Returns201WithLocationAndInvitation()

@@ -1,12 +1,8 @@
 namespace Invitations.IntegrationTests.Api;
 
 /// <summary>A service whose operator secret is configured but empty: operator access is off.</summary>
-public sealed class OperatorDisabledFactory : ApiFactory
+public sealed class OperatorDisabledFactory() : ApiFactory(new ApiHostOptions
 {
-    protected override IDictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
-        settings["Operator:ApiKey"] = "";
-        return settings;
-    }
-}
+    Workers = false,
+    Settings = new Dictionary<string, string?> { ["Operator:ApiKey"] = "" },
+});

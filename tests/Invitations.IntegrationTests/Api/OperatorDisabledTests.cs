@@ -4,7 +4,8 @@ using System.Text;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class OperatorDisabledTests(OperatorDisabledFactory api) : IClassFixture<OperatorDisabledFactory>
+[Collection(OperatorDisabledCollection.Name)]
+public sealed class OperatorDisabledTests(OperatorDisabledFactory api)
 {
     public static TheoryData<string, string, string> Routes()
     {

@@ -5,7 +5,8 @@ using System.Text;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class OperatorRoutesTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class OperatorRoutesTests(ApiFactory api)
 {
     public static TheoryData<string, string, string, string> UnauthenticatedCalls()
     {

@@ -7,7 +7,8 @@ using Npgsql;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed partial class SecretsAtRestTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed partial class SecretsAtRestTests(ApiFactory api)
 {
     private static readonly string[] ListedTables =
         ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "public.invitation_deliveries", "hangfire.job", "hangfire.jobparameter"];

@@ -9,15 +9,12 @@ namespace Invitations.IntegrationTests.Api;
 /// </summary>
 public sealed class ShortLifetimeTests(ShortLifetimeTests.FiveSecondFactory api) : IClassFixture<ShortLifetimeTests.FiveSecondFactory>
 {
-    public sealed class FiveSecondFactory : ClockApiFactory
+    public sealed class FiveSecondFactory() : ApiFactory(new ApiHostOptions
     {
-        protected override IDictionary<string, string?> Settings()
-        {
-            var settings = base.Settings();
-            settings["Invitations:DefaultLifetime"] = "00:00:05";
-            return settings;
-        }
-    }
+        Workers = false,
+        FakeClock = true,
+        Settings = new Dictionary<string, string?> { ["Invitations:DefaultLifetime"] = "00:00:05" },
+    });
 
     [Fact]
     public async Task NativeCreate_LivesTheConfiguredFiveSeconds_ThenCantBeAccepted()

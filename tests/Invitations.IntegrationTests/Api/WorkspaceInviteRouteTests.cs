@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Api;
 
-public sealed class WorkspaceInviteRouteTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class WorkspaceInviteRouteTests(ApiFactory api)
 {
     [Fact]
     public async Task Invite_Valid_ReturnsSeedShapeExactly()

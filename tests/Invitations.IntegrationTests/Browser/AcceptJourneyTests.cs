@@ -8,7 +8,6 @@ namespace Invitations.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed partial class AcceptJourneyTests(KestrelApiFactory api, ChromiumFixture chromium)
-    : IClassFixture<KestrelApiFactory>, IClassFixture<ChromiumFixture>
 {
     [Fact]
     public async Task EmailLink_OpenedNamedAndAccepted_ShowsInvitationThenWelcomeAndMakesMember()

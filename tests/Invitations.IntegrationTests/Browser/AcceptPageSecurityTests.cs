@@ -2,7 +2,6 @@ namespace Invitations.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class AcceptPageSecurityTests(KestrelApiFactory api, ChromiumFixture chromium)
-    : IClassFixture<KestrelApiFactory>, IClassFixture<ChromiumFixture>
 {
     [Fact]
     public async Task Page_AsServed_CarriesLockdownHeaders()

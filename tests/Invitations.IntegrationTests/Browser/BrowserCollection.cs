@@ -1,8 +1,9 @@
 namespace Invitations.IntegrationTests.Browser;
 
-/// <summary>Browser classes run one after another: each brings a service and a Chromium, and the machine is shared.</summary>
+/// <summary>Browser classes share one Chromium and, unless they move the clock, one service on a real port.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection
+[ResetDatabase<KestrelApiFactory>]
+public sealed class BrowserCollection : ICollectionFixture<KestrelApiFactory>, ICollectionFixture<ChromiumFixture>
 {
     public const string Name = "Browser";
 }

@@ -7,7 +7,6 @@ namespace Invitations.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class DeadLinkTests(KestrelApiFactory api, ChromiumFixture chromium)
-    : IClassFixture<KestrelApiFactory>, IClassFixture<ChromiumFixture>
 {
     [Fact]
     public async Task Link_WhenRevoked_ShowsWithdrawnPageWithoutAcceptButton()

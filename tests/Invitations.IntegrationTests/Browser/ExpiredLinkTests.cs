@@ -2,7 +2,7 @@ namespace Invitations.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class ExpiredLinkTests(ClockedKestrelApiFactory api, ChromiumFixture chromium)
-    : IClassFixture<ClockedKestrelApiFactory>, IClassFixture<ChromiumFixture>
+    : IClassFixture<ClockedKestrelApiFactory>
 {
     [Fact]
     public async Task Link_EightDaysLater_ShowsExpiredPageWithoutAcceptButton()

@@ -8,7 +8,8 @@ namespace Invitations.IntegrationTests.Jobs;
 /// minutes of the service running again. Here the first host has no workers, as a process that died right after its
 /// commits would have sent nothing; a second host on the same database is the service running again.
 /// </summary>
-public sealed class CrashRecoveryTests(NoWorkersApiFactory api) : IClassFixture<NoWorkersApiFactory>
+[Collection(NoWorkersCollection.Name)]
+public sealed class CrashRecoveryTests(NoWorkersApiFactory api)
 {
     private static readonly TimeSpan TwoMinutes = TimeSpan.FromMinutes(2);
 

@@ -1,22 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Invitations.IntegrationTests.Api;
 
 namespace Invitations.IntegrationTests.Jobs;
 
-public sealed class DashboardWithoutOperatorKeyTests(DashboardWithoutOperatorKeyTests.Factory api)
-    : IClassFixture<DashboardWithoutOperatorKeyTests.Factory>
+[Collection(OperatorDisabledCollection.Name)]
+public sealed class DashboardWithoutOperatorKeyTests(OperatorDisabledFactory api)
 {
-    public sealed class Factory : NoWorkersApiFactory
-    {
-        protected override IDictionary<string, string?> Settings()
-        {
-            var settings = base.Settings();
-            settings["Operator:ApiKey"] = "";
-            return settings;
-        }
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("")]

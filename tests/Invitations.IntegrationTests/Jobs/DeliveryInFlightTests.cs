@@ -7,7 +7,8 @@ namespace Invitations.IntegrationTests.Jobs;
 /// People act on an invitation while its email is being sent. A batch being sent holds its invitations (shared lock), so a
 /// revoke, accept or resend waits for the batch to be recorded; a claim alone holds nothing, and the sending step re-checks.
 /// </summary>
-public sealed class DeliveryInFlightTests(SendHookApiFactory api) : IClassFixture<SendHookApiFactory>, IDisposable
+[Collection(NoWorkersCollection.Name)]
+public sealed class DeliveryInFlightTests(NoWorkersApiFactory api) : IDisposable
 {
     private static readonly TimeSpan Blocked = TimeSpan.FromMilliseconds(500);
 

@@ -3,7 +3,8 @@ using System.Net;
 namespace Invitations.IntegrationTests.Jobs;
 
 /// <summary>No Hangfire workers: the test runs the dispatch itself, against the real SMTP server, at the moment it chooses.</summary>
-public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IClassFixture<NoWorkersApiFactory>, IDisposable
+[Collection(NoWorkersCollection.Name)]
+public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IDisposable
 {
     public void Dispose() => api.Smtp.RefuseConnections = false;
 

@@ -6,7 +6,8 @@ namespace Invitations.IntegrationTests.Jobs;
 /// contracts §3.5: names people typed are text in an email's headers too. A workspace name shaped like an RFC 2047
 /// encoded-word reached the Subject raw, and mail clients decoded it into a line break and a "Bcc:" line.
 /// </summary>
-public sealed class EmailHeaderTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class EmailHeaderTests(ApiFactory api)
 {
     [Theory]
     [InlineData("=?utf-8?q?=0D=0ABcc:_victim@example.com?=")]

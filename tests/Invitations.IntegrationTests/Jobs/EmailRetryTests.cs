@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Invitations.IntegrationTests.Jobs;
 
 /// <summary>Retries are configured as 2 retries 1 s apart; the SMTP server is switched into failure modes per test.</summary>
-public sealed class EmailRetryTests(ApiFactory api) : IClassFixture<ApiFactory>, IDisposable
+[Collection(ServiceHostCollection.Name)]
+public sealed class EmailRetryTests(ApiFactory api) : IDisposable
 {
     public const string RefuseConnections = "refuse-connections";
     public const string RejectData = "reject-data";

@@ -5,7 +5,8 @@ using Invitations.Application.Invitations.ExpireOverdueInvitations;
 namespace Invitations.IntegrationTests.Jobs;
 
 /// <summary>A fake clock and no workers: the test moves time and runs the sweep itself.</summary>
-public sealed class ExpirySweepTests(ClockApiFactory api) : IClassFixture<ClockApiFactory>
+[Collection(ClockCollection.Name)]
+public sealed class ExpirySweepTests(ClockApiFactory api)
 {
     private static readonly TimeSpan EightDays = TimeSpan.FromDays(8);
 

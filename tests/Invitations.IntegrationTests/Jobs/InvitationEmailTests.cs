@@ -5,7 +5,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Jobs;
 
-public sealed class InvitationEmailTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class InvitationEmailTests(ApiFactory api)
 {
     [Theory]
     [InlineData("native", "collaborator")]

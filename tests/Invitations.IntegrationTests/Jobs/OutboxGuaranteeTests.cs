@@ -7,18 +7,13 @@ namespace Invitations.IntegrationTests.Jobs;
 /// The outbox's promises with real workers, a real SMTP server and failures in it. Retry delays here are 5 s then 300 s:
 /// an unreachable server is retried every 5 s without spending attempts, for up to 305 s.
 /// </summary>
+[LongRunning]
 public sealed class OutboxGuaranteeTests(OutboxGuaranteeTests.PatientFactory api) : IClassFixture<OutboxGuaranteeTests.PatientFactory>, IDisposable
 {
-    public sealed class PatientFactory : ApiFactory
+    public sealed class PatientFactory() : ApiFactory(new ApiHostOptions
     {
-        protected override IDictionary<string, string?> Settings()
-        {
-            var settings = base.Settings();
-            settings["Email:RetryDelaysSeconds:0"] = "5";
-            settings["Email:RetryDelaysSeconds:1"] = "300";
-            return settings;
-        }
-    }
+        Settings = new Dictionary<string, string?> { ["Email:RetryDelaysSeconds:0"] = "5", ["Email:RetryDelaysSeconds:1"] = "300" },
+    });
 
     public void Dispose()
     {

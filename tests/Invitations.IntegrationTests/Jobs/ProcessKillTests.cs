@@ -8,6 +8,7 @@ namespace Invitations.IntegrationTests.Jobs;
 /// goes out within 2 minutes of the restart, and an email goes out twice only if the SMTP server accepted it in the
 /// batch the kill cut short (before the process could record it).
 /// </summary>
+[LongRunning]
 public sealed class ProcessKillTests : IAsyncLifetime
 {
     private const string OperatorKey = "kill-test-operator-key";

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Jobs;
 
-public sealed class ResendAndRevokeEmailTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class ResendAndRevokeEmailTests(ApiFactory api)
 {
     [Fact]
     public async Task Resend_SendsASecondEmail_WhoseLinkAloneWorks()

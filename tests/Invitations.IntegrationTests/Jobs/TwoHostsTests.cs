@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Jobs;
 
 /// <summary>Two instances of the service on one database, as behind a load balancer: each owed email goes out once.</summary>
-public sealed class TwoHostsTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class TwoHostsTests(ApiFactory api)
 {
     [Fact]
     public async Task TwentyCreatesAcrossTwoHosts_SendTwentyEmails_EachRecipientOnce()

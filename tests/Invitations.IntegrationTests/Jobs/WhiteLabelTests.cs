@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Jobs;
 
-public sealed class WhiteLabelTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class WhiteLabelTests(ApiFactory api)
 {
     private const string DefaultSender = "no-reply@invitations.test";
 

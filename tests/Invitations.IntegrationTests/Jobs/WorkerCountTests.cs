@@ -23,14 +23,8 @@ public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api
         Assert.Equal("3:[\"default\"] 5:[\"emails\"]", workers);
     }
 
-    public sealed class ThreeWorkersApiFactory : ApiFactory
+    public sealed class ThreeWorkersApiFactory() : ApiFactory(new ApiHostOptions
     {
-        protected override IDictionary<string, string?> Settings()
-        {
-            var settings = base.Settings();
-            settings["Hangfire:WorkerCount"] = "3";
-            settings["Hangfire:EmailWorkerCount"] = "5";
-            return settings;
-        }
-    }
+        Settings = new Dictionary<string, string?> { ["Hangfire:WorkerCount"] = "3", ["Hangfire:EmailWorkerCount"] = "5" },
+    });
 }

@@ -17,20 +17,16 @@ public sealed class ConnectionBudgetTests(ConnectionBudgetTests.NodeFactory api)
     private const int ConnectionsForAllButSuperusers = 97;
     private const int DefaultNodeBudget = 30 + 10; // Database:MaxPoolSize + Hangfire:MaxPoolSize
 
-    public sealed class NodeFactory : ApiFactory
+    public sealed class NodeFactory() : ApiFactory(new ApiHostOptions
+    {
+        Settings = new Dictionary<string, string?> { ["Invitations:InviteeRequestsPerMinute"] = "100000" },
+    })
     {
         public string Role { get; } = $"invitations_node_{Guid.NewGuid():N}"[..30];
 
         protected override Task<string> CreateDatabaseAsync() => TestDatabase.CreateForRoleAsync(Role, ConnectionsForAllButSuperusers);
 
         protected override Task DropDatabaseAsync() => TestDatabase.DropWithRoleAsync(ConnectionString);
-
-        protected override IDictionary<string, string?> Settings()
-        {
-            var settings = base.Settings();
-            settings["Invitations:InviteeRequestsPerMinute"] = "100000";
-            return settings;
-        }
     }
 
     [Fact]

@@ -12,15 +12,16 @@ namespace Invitations.IntegrationTests.Operations;
 /// </summary>
 public sealed class DatabaseOutageTests(DatabaseOutageTests.ProxiedFactory api) : IClassFixture<DatabaseOutageTests.ProxiedFactory>
 {
-    public sealed class ProxiedFactory : NoWorkersApiFactory
+    public sealed class ProxiedFactory() : ApiFactory(new ApiHostOptions { Workers = false })
     {
         public TcpProxy Proxy { get; private set; } = null!;
 
-        public override async Task InitializeAsync()
+        protected override async Task<string> CreateDatabaseAsync()
         {
-            await base.InitializeAsync();
-            var direct = new NpgsqlConnectionStringBuilder(ConnectionString);
+            var connectionString = await base.CreateDatabaseAsync();
+            var direct = new NpgsqlConnectionStringBuilder(connectionString);
             Proxy = new TcpProxy(direct.Host!, direct.Port);
+            return connectionString;
         }
 
         protected override IDictionary<string, string?> Settings()

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Persistence;
 
-public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
+[Collection(ServiceHostCollection.Name)]
+public sealed class ConcurrencyTests(ApiFactory api)
 {
     [Fact]
     public async Task Create_FiftyConcurrentForSameAddress_LeavesOnePendingAndFortyNineDuplicates()

@@ -5,7 +5,8 @@ using Npgsql;
 namespace Invitations.IntegrationTests.Persistence;
 
 /// <summary>What the expiry sweep writes, read straight from the tables.</summary>
-public sealed class ExpiryCommandTests(ClockApiFactory api) : IClassFixture<ClockApiFactory>
+[Collection(ClockCollection.Name)]
+public sealed class ExpiryCommandTests(ClockApiFactory api)
 {
     [Fact]
     public async Task Sweep_ChangesOnlyTheStatusOfOverduePendingRows()

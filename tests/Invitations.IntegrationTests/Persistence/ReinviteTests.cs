@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Persistence;
 
-public sealed class ReinviteTests(NoWorkersApiFactory api) : IClassFixture<NoWorkersApiFactory>
+[Collection(NoWorkersCollection.Name)]
+public sealed class ReinviteTests(NoWorkersApiFactory api)
 {
     [Fact]
     public async Task Reinvite_AfterRevoke_IsCreatedWithANewUserId_WhichTheMemberGets()

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Invitations.IntegrationTests.Support;
 
-/// <summary>Reading the test SMTP server's mailbox: the server is shared by a test class, so every look is by recipient.</summary>
+/// <summary>Reading the test SMTP server's mailbox: the server is shared by the classes of a collection, so every look is by recipient.</summary>
 public static partial class Mailbox
 {
     public static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(20);

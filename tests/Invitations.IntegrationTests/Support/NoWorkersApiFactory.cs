@@ -4,12 +4,4 @@ namespace Invitations.IntegrationTests.Support;
 /// The service without Hangfire workers: jobs are enqueued but never run, so a test decides exactly when (and whether)
 /// the email job or a maintenance command runs.
 /// </summary>
-public class NoWorkersApiFactory : ApiFactory
-{
-    protected override IDictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
-        settings["Hangfire:ServerEnabled"] = "false";
-        return settings;
-    }
-}
+public sealed class NoWorkersApiFactory() : ApiFactory(new ApiHostOptions { Workers = false });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace Invitations.IntegrationTests.Support;
 
@@ -19,6 +20,8 @@ public sealed class SecondHost(ApiFactory primary, bool serverEnabled = true) : 
             builder.UseSetting(key, value);
         }
     }
+
+    protected override IHost CreateHost(IHostBuilder builder) => HangfireInProcess.Start(() => base.CreateHost(builder), host => host.Services);
 
     public HttpClient ClientWithKey(string apiKey)
     {
