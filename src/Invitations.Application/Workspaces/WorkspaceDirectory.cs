@@ -1,4 +1,5 @@
 using Invitations.Application.Common;
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,9 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             });
     }
 
-    public void Admit(Member member) => db.Members.Add(member);
+    public void Admit(
+        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now) =>
+        db.Members.Add(Member.Join(id, userId, email, firstName, lastName, role, team, now));
 
     private static string NormalizedTeamTitle(string? title) =>
         Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);

@@ -1,6 +1,5 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
-using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

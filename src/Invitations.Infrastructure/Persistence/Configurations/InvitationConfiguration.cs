@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.WorkspaceId).HasConversion(Converters.WorkspaceId);
         builder.Property(i => i.Email).HasMaxLength(254);
         builder.Property(i => i.NormalizedEmail).HasMaxLength(254);
-        builder.Property(i => i.FirstName).HasMaxLength(Member.MaxNameLength);
-        builder.Property(i => i.LastName).HasMaxLength(Member.MaxNameLength);
+        builder.Property(i => i.FirstName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(i => i.LastName).HasMaxLength(PersonName.MaxLength);
         builder.Property(i => i.Role).HasConversion(Converters.Role).HasMaxLength(32);
         builder.Property(i => i.TeamTitle).HasMaxLength(Team.MaxTitleLength);
         builder.Property(i => i.InvitedByEmail).HasMaxLength(254);
