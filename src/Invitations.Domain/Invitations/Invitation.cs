@@ -206,8 +206,8 @@ public sealed class Invitation : AggregateRoot
     }
 
     private static DomainException NotPending(InvitationStatus status) =>
-        new(ErrorCodes.NotPending, $"This invitation is {status.ToString().ToLowerInvariant()}, not pending.")
+        new(ErrorCodes.NotPending, $"This invitation is {status.LowerCaseName()}, not pending.")
         {
-            Details = new Dictionary<string, object?> { ["invitation_status"] = status.ToString().ToLowerInvariant() },
+            Details = new Dictionary<string, object?> { ["invitation_status"] = status.LowerCaseName() },
         };
 }

@@ -12,8 +12,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasKey(m => m.UserId);
         builder.Property(m => m.UserId).ValueGeneratedNever();
         builder.Property(m => m.WorkspaceId).HasConversion(Converters.WorkspaceId);
-        builder.Property(m => m.Email).HasMaxLength(254);
-        builder.Property(m => m.NormalizedEmail).HasMaxLength(254);
+        builder.Property(m => m.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(m => m.NormalizedEmail).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(m => m.FirstName).HasMaxLength(PersonName.MaxLength);
         builder.Property(m => m.LastName).HasMaxLength(PersonName.MaxLength);
         builder.Property(m => m.Role).HasConversion(Converters.Role).HasMaxLength(32);
