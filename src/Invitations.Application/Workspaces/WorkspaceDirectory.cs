@@ -26,7 +26,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
 
     public Task<bool> IsActiveMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken) =>
         db.Members.AnyAsync(
-            m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active,
+            m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail,
             cancellationToken);
 
     public IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail)
@@ -38,7 +38,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             {
                 Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding),
                 Team = w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
-                IsActiveMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active),
+                IsActiveMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
             });
     }
 
