@@ -7,6 +7,6 @@ namespace Invitations.Application.Invitations.ListInvitations;
 internal interface IInvitationList
 {
     /// <summary>Up to <paramref name="take"/> of the workspace's invitations that match the query, newest first, after <paramref name="after"/>.</summary>
-    Task<List<InvitationResponse>> PageAsync(
+    Task<IReadOnlyList<InvitationResponse>> PageAsync(
         ListInvitationsQuery query, PageCursor? after, int take, DateTimeOffset now, CancellationToken cancellationToken);
 }

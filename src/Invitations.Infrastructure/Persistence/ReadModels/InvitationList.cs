@@ -8,7 +8,7 @@ namespace Invitations.Infrastructure.Persistence.ReadModels;
 
 internal sealed class InvitationList(InvitationsDbContext db) : IInvitationList
 {
-    public Task<List<InvitationResponse>> PageAsync(
+    public async Task<IReadOnlyList<InvitationResponse>> PageAsync(
         ListInvitationsQuery query, PageCursor? after, int take, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var invitations = db.Invitations.AsNoTracking().Where(i => i.WorkspaceId == query.Actor.WorkspaceId);
@@ -36,7 +36,7 @@ internal sealed class InvitationList(InvitationsDbContext db) : IInvitationList
             _ => invitations,
         };
 
-        return invitations
+        return await invitations
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Take(take)
             .WithNewestDelivery(db)
