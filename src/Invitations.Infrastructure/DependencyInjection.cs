@@ -1,9 +1,11 @@
 using Invitations.Application.Common;
+using Invitations.Application.Invitations.ListInvitations;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Configuration;
 using Invitations.Infrastructure.Email;
 using Invitations.Infrastructure.Jobs;
 using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.Persistence.ReadModels;
 using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddSingleton<EmailDispatchSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<IInvitationList, InvitationList>();
         services.AddDbContext<InvitationsDbContext>(options => options
             .UseNpgsql(
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Api.Auth;

@@ -8,6 +8,7 @@ using Invitations.Application.Invitations.RevokeInvitation;
 using Invitations.Application.Workspaces;
 using Invitations.Application.Workspaces.ListMembers;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

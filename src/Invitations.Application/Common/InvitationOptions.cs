@@ -1,3 +1,5 @@
+using Invitations.Domain.Invitations;
+
 namespace Invitations.Application.Common;
 
 /// <summary>The <c>Invitations</c> configuration section.</summary>
@@ -7,7 +9,7 @@ public sealed class InvitationOptions
 
     public string FrontendBaseUrl { get; set; } = "http://localhost:8080";
 
-    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan DefaultLifetime { get; set; } = Invitation.DefaultLifetime;
 
     public int DailyLimitPerWorkspace { get; set; } = 500;
 

@@ -18,7 +18,7 @@ internal static class Rules
             .WithMessage($"Role must be one of: {string.Join(", ", allowed)}.");
 
     public static IRuleBuilderOptions<T, string?> ValidName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(Member.MaxNameLength).Must(NoControlCharacters).WithMessage("Names can't contain control characters.");
+        rule.MaximumLength(PersonName.MaxLength).Must(NoControlCharacters).WithMessage("Names can't contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Team.MaxTitleLength).Must(NoControlCharacters).WithMessage("Titles can't contain control characters.");

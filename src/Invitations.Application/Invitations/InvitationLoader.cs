@@ -1,6 +1,7 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Application.Invitations;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 
@@ -36,7 +37,7 @@ public sealed record InvitationResponse(
         i.LastName,
         i.Role.Name(),
         i.TeamTitle,
-        i.StatusAt(now).ToString().ToLowerInvariant(),
+        i.StatusAt(now).LowerCaseName(),
         i.UserId,
         new InvitedBy(i.InvitedByUserId, i.InvitedByEmail),
         i.CreatedAt,

@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Workspaces;
@@ -19,6 +20,10 @@ public interface IWorkspaceDirectory
     /// </summary>
     IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail);
 
-    /// <summary>Adds the member to the unit of work; it is saved with the caller's own changes.</summary>
-    void Admit(Member member);
+    /// <summary>
+    /// Makes the address a member with the id and the team its caller reserved for it. The member only joins the unit of
+    /// work: the caller's own SaveChanges writes it, in one transaction with the caller's changes (or neither is written).
+    /// </summary>
+    void Admit(
+        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now);
 }

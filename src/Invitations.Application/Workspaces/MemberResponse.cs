@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Workspaces;
@@ -15,5 +16,5 @@ public sealed record MemberResponse(
 {
     public static MemberResponse From(Member m) => new(
         m.UserId, m.WorkspaceId.Value, m.Email, m.FirstName, m.LastName, m.Role.Name(), m.TeamTitle,
-        m.Status.ToString().ToLowerInvariant(), m.JoinedAt);
+        m.Status.LowerCaseName(), m.JoinedAt);
 }

@@ -1,4 +1,5 @@
 using Invitations.Application.Common;
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
 
     public Task<bool> IsActiveMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken) =>
         db.Members.AnyAsync(
-            m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active,
+            m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail,
             cancellationToken);
 
     public IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail)
@@ -37,11 +38,13 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             {
                 Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding),
                 Team = w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
-                IsActiveMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail && m.Status == MemberStatus.Active),
+                IsActiveMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
             });
     }
 
-    public void Admit(Member member) => db.Members.Add(member);
+    public void Admit(
+        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now) =>
+        db.Members.Add(Member.Join(id, userId, email, firstName, lastName, role, team, now));
 
     private static string NormalizedTeamTitle(string? title) =>
         Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,13 +9,10 @@ public readonly record struct SecretToken(string Plaintext, string Hash)
 {
     public static SecretToken New(string prefix = "")
     {
-        var plaintext = prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var plaintext = prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return new SecretToken(plaintext, HashOf(plaintext));
     }
 
     public static string HashOf(string plaintext) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plaintext)));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

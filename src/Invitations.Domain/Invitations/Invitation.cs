@@ -87,8 +87,8 @@ public sealed class Invitation : AggregateRoot
             WorkspaceId = inviter.WorkspaceId,
             Email = email.Value,
             NormalizedEmail = email.Normalized,
-            FirstName = Member.Blank(firstName),
-            LastName = Member.Blank(lastName),
+            FirstName = PersonName.Tidy(firstName),
+            LastName = PersonName.Tidy(lastName),
             Role = role,
             TeamId = team.Id,
             TeamTitle = team.Title,
@@ -206,8 +206,8 @@ public sealed class Invitation : AggregateRoot
     }
 
     private static DomainException NotPending(InvitationStatus status) =>
-        new(ErrorCodes.NotPending, $"This invitation is {status.ToString().ToLowerInvariant()}, not pending.")
+        new(ErrorCodes.NotPending, $"This invitation is {status.LowerCaseName()}, not pending.")
         {
-            InvitationStatus = status.ToString().ToLowerInvariant(),
+            InvitationStatus = status.LowerCaseName(),
         };
 }

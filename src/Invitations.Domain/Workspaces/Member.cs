@@ -5,8 +5,6 @@ namespace Invitations.Domain.Workspaces;
 /// <summary>A person in a workspace. <see cref="UserId"/> is drawn from the same sequence that invitations reserve ids from.</summary>
 public sealed class Member
 {
-    public const int MaxNameLength = 100;
-
     private Member()
     {
     }
@@ -47,14 +45,12 @@ public sealed class Member
         WorkspaceId = workspaceId,
         Email = email.Value,
         NormalizedEmail = email.Normalized,
-        FirstName = Blank(firstName),
-        LastName = Blank(lastName),
+        FirstName = PersonName.Tidy(firstName),
+        LastName = PersonName.Tidy(lastName),
         Role = role,
         TeamId = team.Id,
         TeamTitle = team.Title,
         Status = MemberStatus.Active,
         JoinedAt = now,
     };
-
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -3,5 +3,4 @@ namespace Invitations.Domain.Workspaces;
 public enum MemberStatus
 {
     Active,
-    Removed,
 }

@@ -2,6 +2,7 @@ using System.Data;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.DispatchInvitationEmails;
 using Invitations.Application.Workspaces;
+using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using Invitations.Infrastructure.Persistence;
@@ -154,7 +155,7 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
             {
                 command.Parameters.AddWithValue("ids", outcomes.Select(o => o.InvitationId.Value).ToArray());
                 command.Parameters.AddWithValue("numbers", outcomes.Select(o => o.Number).ToArray());
-                command.Parameters.AddWithValue("statuses", outcomes.Select(o => o.Status.ToString().ToLowerInvariant()).ToArray());
+                command.Parameters.AddWithValue("statuses", outcomes.Select(o => o.Status.LowerCaseName()).ToArray());
                 command.Parameters.AddWithValue("attempts", outcomes.Select(o => o.Attempts).ToArray());
                 command.Parameters.AddWithValue("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.NextAttemptAt).ToArray());
                 command.Parameters.AddWithValue("sent", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.SentAt).ToArray());

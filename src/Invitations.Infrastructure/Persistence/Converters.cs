@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -15,5 +16,5 @@ internal static class Converters
 
     public static ValueConverter<TEnum, string> LowerCase<TEnum>()
         where TEnum : struct, Enum =>
-        new(value => value.ToString().ToLower(), value => Enum.Parse<TEnum>(value, true));
+        new(value => value.LowerCaseName(), value => Enum.Parse<TEnum>(value, true));
 }

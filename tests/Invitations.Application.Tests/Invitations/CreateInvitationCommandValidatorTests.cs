@@ -1,5 +1,6 @@
 using FluentValidation.Results;
 using Invitations.Application.Invitations.CreateInvitation;
+using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Tests.Invitations;
 

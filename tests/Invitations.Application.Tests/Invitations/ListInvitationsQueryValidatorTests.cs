@@ -1,4 +1,5 @@
 using Invitations.Application.Invitations.ListInvitations;
+using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Tests.Invitations;
 

@@ -125,8 +125,7 @@ public sealed class NativeInvitationListTests(ApiFactory api)
     {
         var workspace = await api.CreateWorkspaceAsync();
         await CreateManyAsync(workspace, 1);
-        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ticks}.{Guid.NewGuid():N}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var cursor = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"{ticks}.{Guid.NewGuid():N}"));
 
         var page = await ListAsync(workspace, $"cursor={cursor}");
 

@@ -37,7 +37,7 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
 
         var workspace = await workspaces.FindAsync(invitation.WorkspaceId, cancellationToken)
             ?? throw WorkspaceLoader.NotFound(invitation.WorkspaceId);
-        workspaces.Admit(Member.Join(
+        workspaces.Admit(
             invitation.WorkspaceId,
             invitation.UserId,
             EmailAddress.Create(invitation.Email),
@@ -45,7 +45,9 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
             string.IsNullOrWhiteSpace(command.LastName) ? invitation.LastName : command.LastName,
             invitation.Role,
             new TeamRef(invitation.TeamId, invitation.TeamTitle),
-            now));
+            now);
+
+        // One save: the acceptance and the membership commit together.
         await db.SaveChangesAsync(cancellationToken);
         return new AcceptedInvitationResponse(
             invitation.WorkspaceId.Value, workspace.Name, invitation.UserId, invitation.Role.Name(), invitation.TeamTitle);

@@ -1,4 +1,4 @@
-using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using MediatR;
 
 namespace Invitations.Application.Invitations.ListInvitations;

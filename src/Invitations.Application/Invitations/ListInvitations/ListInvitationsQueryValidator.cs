@@ -1,4 +1,5 @@
 using FluentValidation;
+using Invitations.Domain.Common;
 
 namespace Invitations.Application.Invitations.ListInvitations;
 
@@ -12,7 +13,7 @@ internal sealed class ListInvitationsQueryValidator : AbstractValidator<ListInvi
         RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
             .WithMessage($"Status must be one of: {string.Join(", ", Statuses)}.");
         // PostgreSQL refuses a NUL in text: without this rule "?email=%00" was a 500.
-        RuleFor(q => q.Email).MaximumLength(254)
+        RuleFor(q => q.Email).MaximumLength(EmailAddress.MaxLength)
             .Must(e => e is null || !e.Any(char.IsControl)).WithMessage("Email can't contain control characters.");
         RuleFor(q => q.Cursor).Must(c => PageCursor.TryDecode(c, out _)).WithMessage("Cursor is not one this service issued.");
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -6,8 +7,7 @@ namespace Invitations.Application.Invitations.ListInvitations;
 /// <summary>The position after the last item of a page, newest first: (created_at, id), opaque to clients.</summary>
 internal sealed record PageCursor(DateTimeOffset CreatedAt, Guid Id)
 {
-    public string Encode() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CreatedAt.UtcTicks}.{Id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{CreatedAt.UtcTicks}.{Id:N}"));
 
     public static bool TryDecode(string? value, out PageCursor? cursor)
     {
@@ -19,8 +19,7 @@ internal sealed record PageCursor(DateTimeOffset CreatedAt, Guid Id)
 
         try
         {
-            var base64 = value.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value));
             var parts = text.Split('.');
             if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(parts[1], "N", out var id))

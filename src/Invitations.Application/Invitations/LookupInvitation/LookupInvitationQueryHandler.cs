@@ -1,5 +1,6 @@
 using Invitations.Application.Common;
 using Invitations.Application.Workspaces;
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,6 @@ internal sealed class LookupInvitationQueryHandler(IInvitationsDbContext db, IWo
             invitation.TeamTitle,
             invitation.Email,
             invitation.ExpiresAt,
-            invitation.StatusAt(clock.GetUtcNow()).ToString().ToLowerInvariant());
+            invitation.StatusAt(clock.GetUtcNow()).LowerCaseName());
     }
 }

@@ -1,4 +1,5 @@
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using MediatR;
 
 namespace Invitations.Application.Invitations.ResendInvitation;

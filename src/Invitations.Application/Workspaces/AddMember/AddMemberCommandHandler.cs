@@ -17,7 +17,7 @@ internal sealed class AddMemberCommandHandler(IInvitationsDbContext db, IWorkspa
             command.WorkspaceId, await db.NextUserIdAsync(cancellationToken), EmailAddress.Create(command.Email),
             command.FirstName, command.LastName, Roles.Parse(command.Role!), team, clock.GetUtcNow());
 
-        directory.Admit(member);
+        db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
         return MemberResponse.From(member);
     }

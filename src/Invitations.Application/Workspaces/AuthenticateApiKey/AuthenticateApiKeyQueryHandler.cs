@@ -1,6 +1,5 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
-using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ internal sealed class AuthenticateApiKeyQueryHandler(IInvitationsDbContext db, I
         var actor = await (
             from key in db.ApiKeys.AsNoTracking()
             join member in db.Members on new { key.WorkspaceId, key.UserId } equals new { member.WorkspaceId, member.UserId }
-            where key.KeyHash == hash && member.Status == MemberStatus.Active
+            where key.KeyHash == hash
             select new Actor(member.WorkspaceId, member.UserId, member.Email, member.Role))
             .SingleOrDefaultAsync(cancellationToken);
         if (actor is not null)

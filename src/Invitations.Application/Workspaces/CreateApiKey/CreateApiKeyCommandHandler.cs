@@ -13,7 +13,7 @@ internal sealed class CreateApiKeyCommandHandler(IInvitationsDbContext db, IWork
     {
         _ = await directory.FindAsync(command.WorkspaceId, cancellationToken) ?? throw WorkspaceLoader.NotFound(command.WorkspaceId);
         var isMember = await db.Members.AnyAsync(
-            m => m.WorkspaceId == command.WorkspaceId && m.UserId == command.UserId && m.Status == MemberStatus.Active,
+            m => m.WorkspaceId == command.WorkspaceId && m.UserId == command.UserId,
             cancellationToken);
         if (!isMember)
         {

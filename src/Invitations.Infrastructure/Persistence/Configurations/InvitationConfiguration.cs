@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).HasConversion(Converters.InvitationId);
         builder.Property(i => i.WorkspaceId).HasConversion(Converters.WorkspaceId);
-        builder.Property(i => i.Email).HasMaxLength(254);
-        builder.Property(i => i.NormalizedEmail).HasMaxLength(254);
-        builder.Property(i => i.FirstName).HasMaxLength(Member.MaxNameLength);
-        builder.Property(i => i.LastName).HasMaxLength(Member.MaxNameLength);
+        builder.Property(i => i.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(i => i.FirstName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(i => i.LastName).HasMaxLength(PersonName.MaxLength);
         builder.Property(i => i.Role).HasConversion(Converters.Role).HasMaxLength(32);
         builder.Property(i => i.TeamTitle).HasMaxLength(Team.MaxTitleLength);
-        builder.Property(i => i.InvitedByEmail).HasMaxLength(254);
+        builder.Property(i => i.InvitedByEmail).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(i => i.Status).HasConversion(Converters.LowerCase<InvitationStatus>()).HasMaxLength(16);
 
         // The id is reserved by the insert itself: no extra round trip, and the member later gets exactly this id.

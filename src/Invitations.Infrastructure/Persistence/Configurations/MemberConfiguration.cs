@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,10 +12,10 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasKey(m => m.UserId);
         builder.Property(m => m.UserId).ValueGeneratedNever();
         builder.Property(m => m.WorkspaceId).HasConversion(Converters.WorkspaceId);
-        builder.Property(m => m.Email).HasMaxLength(254);
-        builder.Property(m => m.NormalizedEmail).HasMaxLength(254);
-        builder.Property(m => m.FirstName).HasMaxLength(Member.MaxNameLength);
-        builder.Property(m => m.LastName).HasMaxLength(Member.MaxNameLength);
+        builder.Property(m => m.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(m => m.NormalizedEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(m => m.FirstName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(m => m.LastName).HasMaxLength(PersonName.MaxLength);
         builder.Property(m => m.Role).HasConversion(Converters.Role).HasMaxLength(32);
         builder.Property(m => m.Status).HasConversion(Converters.LowerCase<MemberStatus>()).HasMaxLength(16);
         builder.Property(m => m.TeamTitle).HasMaxLength(Team.MaxTitleLength);

@@ -1,3 +1,4 @@
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,7 +14,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.Name).HasMaxLength(Workspace.MaxNameLength);
         builder.ComplexProperty(w => w.Branding, branding =>
         {
-            branding.Property(b => b.SenderEmail).HasMaxLength(254);
+            branding.Property(b => b.SenderEmail).HasMaxLength(EmailAddress.MaxLength);
             branding.Property(b => b.CustomDomain).HasMaxLength(253);
         });
         builder.HasMany(w => w.Teams).WithOne().HasForeignKey(t => t.WorkspaceId);
