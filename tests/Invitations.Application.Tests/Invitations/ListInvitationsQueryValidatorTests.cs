@@ -63,5 +63,15 @@ public sealed class ListInvitationsQueryValidatorTests
         Assert.True(_validator.Validate(Query() with { Cursor = cursor }).IsValid);
     }
 
+    [Fact]
+    public void Validate_IssuedCursorWithSpaceInside_IsRefused()
+    {
+        var issued = new PageCursor(InvitationBuilder.Start, Guid.NewGuid()).Encode();
+
+        var error = Assert.Single(_validator.Validate(Query() with { Cursor = issued.Insert(8, " ") }).Errors);
+
+        Assert.Equal("Cursor is not one this service issued.", error.ErrorMessage);
+    }
+
     private static ListInvitationsQuery Query() => new(InvitationBuilder.Actor());
 }

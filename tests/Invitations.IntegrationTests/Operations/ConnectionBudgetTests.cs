@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Invitations.IntegrationTests.Api;
 using Npgsql;
 
 namespace Invitations.IntegrationTests.Operations;

@@ -19,7 +19,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Where the test assemblies were built from, and with which configuration (Release under build/test.sh).</summary>
-    public static string RepositoryRoot => Deployment.ComposeFileTests.RepositoryRoot();
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Invitations.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Invitations.sln not found above the test output.");
+    }
 
     public static string Configuration => AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
 

@@ -24,8 +24,10 @@ internal sealed record PageCursor(DateTimeOffset CreatedAt, Guid Id)
             if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(parts[1], "N", out var id))
             {
-                cursor = new PageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
-                return true;
+                // Only the exact spelling this service writes: the decoder alone would also take whitespace, '+' or '/'.
+                var decoded = new PageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+                cursor = decoded.Encode() == value ? decoded : null;
+                return cursor is not null;
             }
         }
         catch (FormatException)

@@ -1,9 +1,0 @@
-namespace Invitations.IntegrationTests.Api;
-
-/// <summary>Classes about a service with operator access off share one such host.</summary>
-[CollectionDefinition(Name)]
-[ResetDatabase<OperatorDisabledFactory>]
-public sealed class OperatorDisabledCollection : ICollectionFixture<OperatorDisabledFactory>
-{
-    public const string Name = "Operator disabled";
-}

@@ -1,0 +1,30 @@
+namespace Invitations.IntegrationTests.EmailDelivery;
+
+/// <summary>
+/// Hangfire:WorkerCount and Hangfire:EmailWorkerCount size this host's two job servers (maintenance, and the emails queue):
+/// what the operator sets is what the dashboard shows.
+/// </summary>
+public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api) : IClassFixture<WorkerCountTests.ThreeWorkersApiFactory>
+{
+    [Fact]
+    public async Task TheJobServer_RunsTheConfiguredNumberOfWorkers()
+    {
+        using var client = api.CreateClient(); // Starts the host, and with it the job server.
+        var deadline = DateTime.UtcNow + JobScenario.Patience;
+        string? workers;
+        while ((workers = await api.ScalarAsync<string?>(
+                   "SELECT string_agg((data::jsonb ->> 'WorkerCount') || ':' || (data::jsonb -> 'Queues')::text, ' ' ORDER BY data::jsonb ->> 'WorkerCount') " +
+                   "FROM hangfire.server HAVING count(*) = 2")) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The job server never announced itself.");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("3:[\"default\"] 5:[\"emails\"]", workers);
+    }
+
+    public sealed class ThreeWorkersApiFactory() : ApiFactory(new ApiHostOptions
+    {
+        Settings = new Dictionary<string, string?> { ["Hangfire:WorkerCount"] = "3", ["Hangfire:EmailWorkerCount"] = "5" },
+    });
+}

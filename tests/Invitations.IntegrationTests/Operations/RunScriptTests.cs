@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Invitations.IntegrationTests.Operations;
+
+/// <summary>
+/// build/run.sh as a newcomer runs it. It used to start the service from the repository root, so the service's own
+/// appsettings.json was never read: every SQL statement was logged at Information, and edits to the file did nothing.
+/// </summary>
+public sealed class RunScriptTests : IAsyncLifetime
+{
+    private string _database = null!;
+    private string _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _data = Directory.CreateTempSubdirectory("invitations-run-").FullName;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await TestDatabase.DropAsync(_database);
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task RunScript_ServesWithTheSettingsOfTheServicesAppsettingsJson()
+    {
+        var url = $"http://127.0.0.1:{ServiceProcess.FreePort()}";
+        await using var run = ServiceProcess.Start("bash", ["build/run.sh"], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Invitations"] = _database,
+            ["INVITATIONS_DATA_DIR"] = _data,
+            ["ASPNETCORE_URLS"] = url,
+            ["RUN_SKIP_BUILD"] = "1",
+            ["RUN_CONFIGURATION"] = ServiceProcess.Configuration,
+        });
+        Assert.True(await run.WaitForOutputAsync("Now listening on:", TimeSpan.FromSeconds(90)), run.Output);
+        var demo = File.ReadAllLines(Path.Combine(_data, "demo.env")).Select(line => line.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        client.DefaultRequestHeaders.Add("x-api-key", demo["api_key"]);
+
+        var created = await client.PostAsJsonAsync(
+            $"/v1/workspaces/{demo["workspace_id"]}/invitations", new { email = Mailbox.NewAddress("run-sh"), role = "viewer" });
+        var listed = await client.GetFromJsonAsync<JsonObject>($"/v1/workspaces/{demo["workspace_id"]}/invitations");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Single(listed!["items"]!.AsArray());
+        Assert.Contains("Invitations is starting", run.Output, StringComparison.Ordinal);
+
+        // appsettings.json sets Microsoft.EntityFrameworkCore.Database.Command (and Microsoft.AspNetCore) to Warning.
+        Assert.DoesNotContain("Executed DbCommand", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Request starting HTTP", run.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Invitations.IntegrationTests.Support;
+
+/// <summary>Clients the way each kind of caller authenticates, and raw requests for bodies a serializer would not write.</summary>
+public static class ApiClients
+{
+    public const string InviteTeammate = "/integrations/api/workspace/invitations";
+
+    public static string WorkspaceInvite(Guid workspaceId) => $"/v1/api/workspaces/{workspaceId}/invite";
+
+    public static string Native(TestWorkspace workspace) => $"/v1/workspaces/{workspace.Id}/invitations";
+
+    public static HttpClient BearerClient(this ApiFactory api, string apiKey)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    /// <summary>The workspace-invite route's headers: <c>x-api-key</c> and, unless null, <c>x-workspace-id</c>.</summary>
+    public static HttpClient WorkspaceInviteClient(this ApiFactory api, string apiKey, string? workspaceHeader)
+    {
+        var client = api.ClientWithKey(apiKey);
+        if (workspaceHeader is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-workspace-id", workspaceHeader);
+        }
+
+        return client;
+    }
+
+    /// <summary>Sends <paramref name="body"/> byte for byte; a null <paramref name="contentType"/> sends no Content-Type at all.</summary>
+    public static Task<HttpResponseMessage> SendRawAsync(
+        this HttpClient client, HttpMethod method, string path, string body, string? contentType = "application/json")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        return client.SendAsync(new HttpRequestMessage(method, path) { Content = content });
+    }
+
+    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string body, string? contentType = "application/json") =>
+        client.SendRawAsync(HttpMethod.Post, path, body, contentType);
+}
