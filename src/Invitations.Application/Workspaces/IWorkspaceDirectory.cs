@@ -11,7 +11,7 @@ public interface IWorkspaceDirectory
     /// <summary>The team titled so (case-insensitive), or the default team when no title is given; null if unknown.</summary>
     Task<TeamRef?> FindTeamAsync(WorkspaceId id, string? title, CancellationToken cancellationToken);
 
-    Task<bool> IsActiveMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken);
+    Task<bool> IsMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken);
 
     /// <summary>
     /// The workspace, the team (as <see cref="FindTeamAsync"/>) and whether the address is an active member, as a query the

@@ -24,7 +24,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public Task<bool> IsActiveMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken) =>
+    public Task<bool> IsMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken) =>
         db.Members.AnyAsync(
             m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail,
             cancellationToken);
@@ -38,7 +38,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             {
                 Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding),
                 Team = w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
-                IsActiveMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
+                IsMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
             });
     }
 

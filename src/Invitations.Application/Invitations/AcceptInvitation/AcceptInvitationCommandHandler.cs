@@ -30,7 +30,7 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
         var invitation = await db.FindByTokenAsync(db.Invitations, command.Token!, cancellationToken) ?? throw InvitationErrors.NotFound();
         var now = clock.GetUtcNow();
         invitation.Accept(now);
-        if (await workspaces.IsActiveMemberAsync(invitation.WorkspaceId, invitation.NormalizedEmail, cancellationToken))
+        if (await workspaces.IsMemberAsync(invitation.WorkspaceId, invitation.NormalizedEmail, cancellationToken))
         {
             throw InvitationErrors.AlreadyMember(invitation.Email);
         }

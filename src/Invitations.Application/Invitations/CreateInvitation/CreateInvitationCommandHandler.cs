@@ -50,7 +50,7 @@ internal sealed class CreateInvitationCommandHandler(
 
         var context = read.Context;
         var team = context.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
-        if (context.IsActiveMember)
+        if (context.IsMember)
         {
             throw InvitationErrors.AlreadyMember(email.Value);
         }
