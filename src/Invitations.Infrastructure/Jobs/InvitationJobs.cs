@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Jobs;
 
@@ -26,7 +28,10 @@ internal static class InvitationJobs
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             }));
-        services.AddHostedService<EmailDispatchKicker>();
+        services.AddSingleton<IHostedService>(provider => Kicker<EmailDispatchSignal>(
+            provider, jobs => jobs.Enqueue<EmailDispatchJob>(job => job.RunAsync(CancellationToken.None))));
+        services.AddSingleton<IHostedService>(provider => Kicker<WebhookDispatchSignal>(
+            provider, jobs => jobs.Enqueue<WebhookDispatchJob>(job => job.RunAsync(CancellationToken.None))));
         if (!hangfire.ServerEnabled)
         {
             return services;
@@ -48,7 +53,22 @@ internal static class InvitationJobs
             options.WorkerCount = hangfire.EmailWorkerCount;
             options.ShutdownTimeout = TimeSpan.FromSeconds(5);
         });
+
+        // So do webhooks: one endpoint that answers slowly never holds up an email.
+        services.AddHangfireServer(options =>
+        {
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:webhooks:{Guid.NewGuid():N}";
+            options.Queues = [WebhookDispatchJob.WebhookQueue];
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.WorkerCount = hangfire.WebhookWorkerCount;
+            options.ShutdownTimeout = TimeSpan.FromSeconds(5);
+        });
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
+
+    private static DispatchKicker Kicker<TSignal>(IServiceProvider provider, Action<IBackgroundJobClient> enqueue)
+        where TSignal : DispatchSignal =>
+        new(provider.GetRequiredService<TSignal>(), enqueue, provider.GetRequiredService<IBackgroundJobClient>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DispatchKicker>>());
 }
