@@ -71,7 +71,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddScoped<IWebhookDeliveryList, WebhookDeliveryList>();
         services.AddSingleton<IWebhookUrlPolicy>(provider => new WebhookUrlPolicy(WebhooksAllowPrivate(provider)));
-        services.AddSingleton<IWebhookSender>(provider => new WebhookSender(WebhooksAllowPrivate(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWebhookSender>(provider => new WebhookSender(WebhooksAllowPrivate(provider)));
         services.AddDbContext<InvitationsDbContext>(options => options
             .UseNpgsql(
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),

@@ -14,14 +14,15 @@ namespace Invitations.Infrastructure.Webhooks;
 /// </summary>
 internal sealed class WebhookOutbox(InvitationsDbContext db) : IWebhookOutbox
 {
-    /// <summary>Longer than a batch can take (10 s per request, a few rounds per endpoint); a crashed dispatcher's claims lapse here.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
+    /// <summary>Longer than one endpoint's share can take (32 deliveries, 8 at a time, 10 s each: 40 s); a crashed dispatcher's claims lapse here.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     private const string Claim = """
         WITH due AS (
             SELECT d.id, d.endpoint_id, d.next_attempt_at
             FROM webhook_deliveries AS d
             WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < now())
+              AND d.endpoint_id <> ALL (@busy)
               AND EXISTS (SELECT 1 FROM webhook_endpoints AS ep WHERE ep.id = d.endpoint_id AND ep.enabled)
             ORDER BY d.next_attempt_at
             LIMIT @scan
@@ -67,9 +68,11 @@ internal sealed class WebhookOutbox(InvitationsDbContext db) : IWebhookOutbox
         WHERE ep.id = r.endpoint_id AND ep.enabled
         """;
 
-    public async Task<IReadOnlyList<OwedWebhook>> ClaimAsync(int batchSize, int perEndpoint, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OwedWebhook>> ClaimAsync(
+        int batchSize, int perEndpoint, IReadOnlyCollection<WebhookEndpointId> busy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = await db.CommandAsync(Claim, cancellationToken);
+        command.Parameters.AddWithValue("busy", busy.Select(endpoint => endpoint.Value).ToArray());
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("lease", Lease);
         command.Parameters.AddWithValue("scan", batchSize * 4);

@@ -84,7 +84,9 @@ public sealed class WebhookEventsTests(WebhookApiFactory api) : IAsyncLifetime
 
         var id = await api.InvitationIdByEmailAsync(workspace, email);
         var created = await EventAsync("invitation.created", id);
-        AssertSameInvitation(await api.GetInvitationAsync(workspace, id), Invitation(created));
+        // The email may have gone out since the event was written: it says what was true at the create.
+        Assert.Equal("queued", (string?)Invitation(created)["email_status"]);
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, id), Invitation(created), "email_status", "email_sent_at");
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class WebhookEventsTests(WebhookApiFactory api) : IAsyncLifetime
         Assert.All(failures, f => Assert.Equal("invitation.email_failed", f.Type));
         var final = Invitation(failures[^1]);
         Assert.Equal("failed", (string?)final["email_status"]);
-        Assert.Contains("550", (string?)final["last_email_error"]);
+        Assert.Contains("No such mailbox", (string?)final["last_email_error"]);
         AssertSameInvitation(await api.GetInvitationAsync(workspace, id), final);
     }
 
@@ -155,11 +157,11 @@ public sealed class WebhookEventsTests(WebhookApiFactory api) : IAsyncLifetime
         JsonNode.Parse(webhook.Json.GetProperty("data").GetProperty("invitation").GetRawText())!.AsObject();
 
     /// <summary>The same fields with the same values; times as instants (the event writes UTC with a Z).</summary>
-    private static void AssertSameInvitation(JsonObject fromApi, JsonObject fromEvent)
+    private static void AssertSameInvitation(JsonObject fromApi, JsonObject fromEvent, params string[] changedSince)
     {
         var expected = fromApi.Where(p => p.Key != "accept_url").ToList();
         Assert.Equal(expected.Select(p => p.Key).Order(StringComparer.Ordinal), fromEvent.Select(p => p.Key).Order(StringComparer.Ordinal));
-        foreach (var (key, value) in expected)
+        foreach (var (key, value) in expected.Where(p => !changedSince.Contains(p.Key)))
         {
             var actual = fromEvent[key];
             if (value is JsonValue v && v.TryGetValue(out string? text) && DateTimeOffset.TryParse(text, out var instant) && text.Contains('T'))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Invitations.Domain.Webhooks;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -6,40 +5,80 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Application.Webhooks.DispatchWebhooks;
 
 /// <summary>
-/// Claim a batch, post it (endpoints side by side, each with a bounded number of requests in flight), record every outcome in
-/// one statement; again until nothing is due. A failed attempt backs off alone; after the last one the delivery has failed.
-/// A slow endpoint holds up only its own share of a batch: the claim gives no endpoint more than its share.
+/// Claims due deliveries and posts each endpoint's share on its own (a bounded number of requests in flight per endpoint);
+/// as each endpoint's share finishes its outcomes are recorded and that endpoint may be claimed again. A slow endpoint
+/// holds up only itself: while it is in flight the others keep being claimed and sent. A failed attempt backs off alone;
+/// after the last one the delivery has failed. The database work stays on this one loop (one connection).
 /// </summary>
 internal sealed class DispatchWebhooksCommandHandler(
     IWebhookOutbox outbox, IWebhookSender sender, TimeProvider clock, IOptions<WebhookOptions> options)
     : IRequestHandler<DispatchWebhooksCommand, WebhookDispatchReport>
 {
+    /// <summary>How often the loop looks for other endpoints' work while one endpoint's requests are still in flight.</summary>
+    private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(100);
+
     private readonly int[] _delays = options.Value.RetryDelays;
 
     public async Task<WebhookDispatchReport> Handle(DispatchWebhooksCommand command, CancellationToken cancellationToken)
     {
-        var (succeeded, retrying, failed) = (0, 0, 0);
+        var inFlight = new Dictionary<WebhookEndpointId, Task<WebhookOutcome[]>>();
+        var outcomes = new List<WebhookOutcome>();
         while (true)
         {
-            var claimed = await outbox.ClaimAsync(command.BatchSize, command.PerEndpoint, clock.GetUtcNow(), cancellationToken);
-            if (claimed.Count == 0)
+            var claimed = cancellationToken.IsCancellationRequested
+                ? []
+                : await outbox.ClaimAsync(command.BatchSize, command.PerEndpoint, inFlight.Keys.ToArray(), clock.GetUtcNow(), cancellationToken);
+            foreach (var endpoint in claimed.GroupBy(owed => owed.EndpointId))
+            {
+                inFlight.Add(endpoint.Key, SendAllAsync(endpoint, command.PerEndpointConcurrency, cancellationToken));
+            }
+
+            if (inFlight.Count == 0)
             {
                 break;
             }
 
-            var outcomes = new ConcurrentBag<WebhookOutcome>();
-            await Task.WhenAll(claimed.GroupBy(owed => owed.EndpointId).Select(endpoint => Parallel.ForEachAsync(
-                endpoint,
-                new ParallelOptions { MaxDegreeOfParallelism = command.PerEndpointConcurrency, CancellationToken = cancellationToken },
-                async (owed, token) => outcomes.Add(await SendAsync(owed, token)))));
-            await outbox.RecordAsync(outcomes.ToList(), clock.GetUtcNow(), CancellationToken.None);
+            if (claimed.Count == 0 || inFlight.Values.All(send => !send.IsCompleted))
+            {
+                await Task.WhenAny(Task.WhenAny(inFlight.Values), Task.Delay(BusyPoll, CancellationToken.None));
+            }
 
-            succeeded += outcomes.Count(o => o.Status == WebhookDeliveryStatus.Succeeded);
-            retrying += outcomes.Count(o => o.Status == WebhookDeliveryStatus.Pending);
-            failed += outcomes.Count(o => o.Status == WebhookDeliveryStatus.Failed);
+            var done = inFlight.Where(send => send.Value.IsCompleted).ToArray();
+            var recorded = done.SelectMany(send => send.Value.Result).ToArray();
+            if (recorded.Length > 0)
+            {
+                await outbox.RecordAsync(recorded, clock.GetUtcNow(), CancellationToken.None);
+                outcomes.AddRange(recorded);
+            }
+
+            foreach (var send in done)
+            {
+                inFlight.Remove(send.Key);
+            }
         }
 
-        return new WebhookDispatchReport(succeeded, retrying, failed, await outbox.NextDueAsync(cancellationToken));
+        return new WebhookDispatchReport(
+            outcomes.Count(o => o.Status == WebhookDeliveryStatus.Succeeded),
+            outcomes.Count(o => o.Status == WebhookDeliveryStatus.Pending),
+            outcomes.Count(o => o.Status == WebhookDeliveryStatus.Failed),
+            await outbox.NextDueAsync(CancellationToken.None));
+    }
+
+    private async Task<WebhookOutcome[]> SendAllAsync(IEnumerable<OwedWebhook> owed, int concurrency, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(concurrency);
+        return await Task.WhenAll(owed.Select(async delivery =>
+        {
+            await slots.WaitAsync(CancellationToken.None);
+            try
+            {
+                return await SendAsync(delivery, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
     }
 
     private async Task<WebhookOutcome> SendAsync(OwedWebhook owed, CancellationToken cancellationToken)

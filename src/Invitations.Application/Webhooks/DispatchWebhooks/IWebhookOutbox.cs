@@ -7,9 +7,11 @@ public interface IWebhookOutbox
 {
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> due deliveries of enabled endpoints, at most <paramref name="perEndpoint"/> for
-    /// any one endpoint, in one statement (skipping rows another dispatcher holds), under a lease from the database clock.
+    /// any one endpoint and none for the endpoints in <paramref name="busy"/> (this dispatcher is still sending to them), in one
+    /// statement (skipping rows another dispatcher holds), under a lease from the database clock.
     /// </summary>
-    Task<IReadOnlyList<OwedWebhook>> ClaimAsync(int batchSize, int perEndpoint, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OwedWebhook>> ClaimAsync(
+        int batchSize, int perEndpoint, IReadOnlyCollection<WebhookEndpointId> busy, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records every outcome in one statement (the attempt appended, the lease released), and keeps each endpoint's run of
