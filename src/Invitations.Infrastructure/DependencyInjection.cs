@@ -61,7 +61,7 @@ public static class DependencyInjection
             .Validate(o => o.Port is >= 1 and <= 65535, "Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(10), "Smtp:Timeout must be more than zero and at most 00:10:00.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(DatabaseClock.Instance);
 
         services.AddScoped<DomainEventDispatcher>();
         services.AddSingleton<EmailDispatchSignal>();

@@ -59,7 +59,7 @@ public sealed class WebhookEndpoint
             Events = WebhookEventTypes.Normalize(events),
             Enabled = true,
             Secret = WebhookSecret.New(),
-            CreatedAt = Stored(now),
+            CreatedAt = now,
         };
     }
 
@@ -87,7 +87,7 @@ public sealed class WebhookEndpoint
         if (enabled is { } on && on != Enabled)
         {
             Enabled = on;
-            DisabledAt = on ? null : Stored(now);
+            DisabledAt = on ? null : now;
             DisabledReason = null;
             FailingSince = null;
         }
@@ -97,7 +97,7 @@ public sealed class WebhookEndpoint
     public string RotateSecret(DateTimeOffset now)
     {
         PreviousSecret = Secret;
-        PreviousSecretExpiresAt = Stored(now + RotationOverlap);
+        PreviousSecretExpiresAt = now + RotationOverlap;
         Secret = WebhookSecret.New();
         return Secret;
     }
@@ -105,7 +105,4 @@ public sealed class WebhookEndpoint
     /// <summary>The secrets that sign a message sent at <paramref name="now"/>, newest first.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
         PreviousSecret is { } previous && PreviousSecretExpiresAt > now ? [Secret, previous] : [Secret];
-
-    /// <summary>A time as the database keeps it (microseconds), so what a write answers equals what a later read shows.</summary>
-    private static DateTimeOffset Stored(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 }
