@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
+using Invitations.Application.Webhooks.PurgeWebhookHistory;
 using MediatR;
 
 namespace Invitations.Infrastructure.Jobs;
@@ -8,6 +9,10 @@ namespace Invitations.Infrastructure.Jobs;
 public sealed class MaintenanceJobs(IMediator mediator, WebhookDispatchSignal webhooks)
 {
     public const string ExpireId = "expire-invitations";
+    public const string PurgeWebhookHistoryId = "purge-webhook-history";
+
+    /// <summary>Daily at 03:17 UTC, away from the hour marks other jobs crowd.</summary>
+    public const string PurgeWebhookHistoryCron = "17 3 * * *";
 
     [DisplayName("Expire overdue invitations")]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -22,4 +27,10 @@ public sealed class MaintenanceJobs(IMediator mediator, WebhookDispatchSignal we
 
         return expired;
     }
+
+    [DisplayName("Purge webhook events older than 30 days")]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)] // the next occurrence is the retry
+    public Task<int> PurgeWebhookHistoryAsync(CancellationToken cancellationToken) =>
+        mediator.Send(new PurgeWebhookHistoryCommand(), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Invitations.Application.Webhooks.PurgeWebhookHistory;
 
 namespace Invitations.IntegrationTests.Webhooks;
 
@@ -207,6 +208,25 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
         Assert.All(items, d => Assert.StartsWith("evt_", (string?)d["event_id"]));
         Assert.Empty(await api.DeliveriesAsync(workspace, hook.Id, "?status=failed"));
         Assert.Empty(await api.DeliveriesAsync(workspace, hook.Id, "?status=pending"));
+    }
+
+    [Fact]
+    public async Task HistoryOlderThan30Days_IsPurged_ExceptWhatIsStillOwed()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url);
+        var (old, owed, recent) = (await PingAsync(workspace, hook), await PingAsync(workspace, hook), await PingAsync(workspace, hook));
+        await _receiver.WaitForCountAsync(_ => true, 3, JobScenario.Patience);
+        await WaitUntilAsync(async () => (await api.DeliveriesAsync(workspace, hook.Id, "?status=succeeded")).Count == 3);
+        await api.ExecuteSqlAsync("UPDATE webhook_events SET created_at = now() - interval '31 days' WHERE id IN (@old, @owed)", ("old", old), ("owed", owed));
+        await api.ExecuteSqlAsync(
+            "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() + interval '1 hour' WHERE event_id = @owed", ("owed", owed));
+
+        Assert.Equal(1, await api.SendAsync(new PurgeWebhookHistoryCommand()));
+
+        var left = await api.DeliveriesAsync(workspace, hook.Id);
+        Assert.Equal(new[] { owed, recent }.Order(StringComparer.Ordinal), left.Select(d => (string)d!["event_id"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await api.ScalarAsync<long>("SELECT count(*) FROM webhook_events WHERE id = @id", ("id", old)));
     }
 
     private async Task<string> PingAsync(TestWorkspace workspace, TestWebhook hook) =>
