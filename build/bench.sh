@@ -17,6 +17,9 @@
 #   5 scale       create and list p99 in a workspace holding a small vs a large history
 #   6 email-rate  (runs after the burst) Driver create: N invitations whose emails are owed, on an API without job
 #                 workers; the API restarted as usual, then Driver deliveries: emails/s accepted by the sink
+#   7 webhooks    in each create run, a third side: the service into a workspace with a subscribed endpoint (every
+#                 event); then Driver burst against that endpoint (Driver receiver): last 201 → last
+#                 invitation.created received
 #
 # Env: BENCH_PG_STATS=1 also loads pg_stat_statements and writes the top statements to build/bench-pg-stats.txt.
 set -euo pipefail
@@ -132,6 +135,24 @@ drain() {
   echo $((SECONDS - begin))
 }
 
+# subscribe WS EVENTS_JSON: registers the bench's webhook receiver for the workspace (new_workspace's key).
+subscribe() {
+  curl -fsS -o /dev/null -X POST "$api/v1/workspaces/$1/webhooks" -H "x-api-key: $ws_key" -H 'content-type: application/json' \
+    -d "{\"url\":\"$receiver_url\",\"events\":$2}"
+}
+
+# drain_webhooks: wait until no webhook delivery is owed any more. Prints the seconds waited.
+drain_webhooks() {
+  local begin=$SECONDS n
+  while :; do
+    n=$(sql invitations -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'")
+    ((n == 0)) && break
+    if ((SECONDS - begin >= drain_limit)); then log "warning: $n webhook deliveries still owed"; break; fi
+    sleep 0.5
+  done
+  echo $((SECONDS - begin))
+}
+
 # clear_sink: the sink drops the messages it keeps in memory (only call it when nothing is owed).
 clear_sink() {
   touch "$tmp/sink.clear"
@@ -221,6 +242,11 @@ dotnet_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 pids+=($!)
 until [[ -s $tmp/sink.port ]]; do kill -0 "${pids[-1]}" || { log "SMTP sink died"; exit 1; }; sleep 0.1; done
 touch "$tmp/sink.log"
+"${driver[@]}" receiver --port-file "$tmp/receiver.port" --log "$tmp/receiver.log" >/dev/null 2>"$tmp/receiver.err" &
+pids+=($!)
+until [[ -s $tmp/receiver.port ]]; do kill -0 "${pids[-1]}" || { log "webhook receiver died"; exit 1; }; sleep 0.1; done
+touch "$tmp/receiver.log"
+receiver_url=http://127.0.0.1:$(cat "$tmp/receiver.port")/hooks
 
 api_cs="$cs_base;Database=invitations"
 for db in invitations ceiling; do
@@ -242,7 +268,7 @@ start_api() {
   env "${dotnet_env[@]}" ConnectionStrings__Invitations="$api_cs" Operator__ApiKey="$operator_key" \
     ASPNETCORE_URLS="$api" Invitations__DailyLimitPerWorkspace=100000000 Invitations__ExpirySweepCron="0 0 31 2 *" \
     Email__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port="$(cat "$tmp/sink.port")" Smtp__Security=None \
-    "$@" dotnet "$api_dll" >>"$tmp/api.log" 2>&1 &
+    Webhooks__AllowPrivateNetworks=true "$@" dotnet "$api_dll" >>"$tmp/api.log" 2>&1 &
   api_pid=$!
   pids+=("$api_pid")
 }
@@ -313,6 +339,18 @@ for ((run = 1; run <= runs; run++)); do
   record create_cpu_ms "$(ratio $(($(cpu_ms "$api_pid") - api_cpu)) "$s_requests")"
   record ceiling_cpu_ms "$(ratio "$ceiling_cpu" "$c_requests")"
   log "  service $s_rps req/s p99 ${s_p99} ms ($s_requests requests) | ceiling $c_rps req/s p99 ${c_p99} ms"
+  # The same run into a workspace with an endpoint subscribed to every event: what webhooks add to a create.
+  new_workspace "hooked$run"
+  subscribe "$ws_id" '["*"]'
+  wrk_run "$tmp/hooked-$run.txt" "$(create_url "$api" "$ws_id")" -t2 -c32 -d"${create_secs}s" \
+    -s build/bench/create.lua -- "$ws_key" "hook$run"
+  read -r h_rps _ h_p99 h_non2xx h_err _ < <(parse_wrk "$tmp/hooked-$run.txt")
+  record hooked_rps "$h_rps"; record hooked_p99 "$h_p99"; record create_non2xx "$((h_non2xx + h_err))"
+  record hooked_ratio "$(ratio "$h_rps" "$c_rps")"
+  record hooked_ratio_change "$(ratio "$h_rps" "$s_rps")"
+  drain "$ws_id" >/dev/null
+  record hooked_drain_s "$(drain_webhooks)"
+  log "  with a subscribed endpoint: $h_rps req/s p99 ${h_p99} ms"
 done
 clear_sink
 end_phase create
@@ -334,6 +372,25 @@ for ((run = 1; run <= runs; run++)); do
   log "  last email $(value "$tmp/burst-$run.txt" burst_seconds) s after the last 201, $failed failed attempt(s) retried"
 done
 end_phase burst
+
+# ---------------------------------------------------------------------------------------------- 7 webhook burst
+# As the email burst, with an endpoint subscribed to invitation.created: the time from the last 201 to the last
+# event received by the bench's receiver (its own arrival stamps).
+for ((run = 1; run <= runs; run++)); do
+  log "webhook burst run $run/$runs ($burst_emails creates)"
+  new_workspace "hookburst$run"
+  subscribe "$ws_id" '["invitation.created"]'
+  "${driver[@]}" burst --api "$api" --workspace "$ws_id" --key "$ws_key" --count "$burst_emails" --concurrency 32 \
+    --prefix "hookburst$run" --sink-log "$tmp/receiver.log" --timeout-seconds "$drain_limit" >"$tmp/hookburst-$run.txt"
+  for name in burst_seconds latency_p50_ms latency_p95_ms undelivered; do
+    record "hookburst_$name" "$(value "$tmp/hookburst-$run.txt" "$name")"
+  done
+  drain "$ws_id" >/dev/null
+  drain_webhooks >/dev/null
+  clear_sink
+  log "  last invitation.created $(value "$tmp/hookburst-$run.txt" burst_seconds) s after the last 201"
+done
+end_phase webhook-burst
 
 # ---------------------------------------------------------------------------------------------- 6 email rate
 # How fast the service sends a backlog of owed emails. The backlog is made through configuration and the API only,
@@ -470,11 +527,13 @@ measured[create-ratio]=$(median create_ratio) goal[create-ratio]=">= 0.5"
 measured[create-p99-ratio]=$(median create_p99_ratio) goal[create-p99-ratio]="<= 2"
 measured[burst-seconds]=$(median burst_burst_seconds) goal[burst-seconds]="<= 2"
 measured[email-rate]=$(median rate_emails_per_second) goal[email-rate]=">= 500"
+measured[webhook-seconds]=$(median hookburst_burst_seconds) goal[webhook-seconds]="<= 2"
+measured[webhook-create-ratio]=$(median hooked_ratio_change) goal[webhook-create-ratio]=">= 0.9"
 measured[sweep-ratio]=$(median sweep_ratio) goal[sweep-ratio]="<= 1.5"
 measured[rss-mb]=$(maximum rss_mb) goal[rss-mb]="<= 300"
 measured[scale-p99-ratio]=$(awk -v a="$(median create_p99_growth)" -v b="$(median list_p99_growth)" \
   'BEGIN { print (a > b ? a : b) }') goal[scale-p99-ratio]="<= 1.2"
-targets=(create-ratio create-p99-ratio burst-seconds email-rate sweep-ratio rss-mb scale-p99-ratio)
+targets=(create-ratio create-p99-ratio burst-seconds email-rate webhook-seconds webhook-create-ratio sweep-ratio rss-mb scale-p99-ratio)
 verdict() { # name -> met|missed
   local op limit
   read -r op limit <<<"${goal[$1]}"
@@ -515,6 +574,13 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "| 2 | burst: per-email latency p95, ms (201 → SMTP) | $(fmt3 burst_latency_p95_ms) | | | | |"
   echo "| 2 | burst: creating them took, s; create errors; undelivered | $(fmt3 burst_create_seconds); $(total burst_create_errors); $(total burst_undelivered) | | | 0; 0 | |"
   echo "| 2 | burst: email attempts refused by SMTP and retried (the first retry waits 30 s) | $(fmt3 burst_failed_attempts) | | | | |"
+  echo "| 7 | create req/s with an endpoint subscribed to every event (wrk -t2 -c32 -d${create_secs}s) | $(fmt3 hooked_rps) | $(fmt3 ceiling_rps) | $(fmt3 hooked_ratio) | | |"
+  echo "| 7 | create p99 ms with the endpoint | $(fmt3 hooked_p99) | $(fmt3 ceiling_p99) | | | |"
+  echo "| 7 | create req/s with the endpoint ÷ without (same run) | $(fmt3 hooked_ratio_change) | | | webhook-create-ratio ${goal[webhook-create-ratio]} (within 10 %) | $(verdict webhook-create-ratio) |"
+  echo "| 7 | webhook backlog drain after that run, s | $(fmt3 hooked_drain_s) | | | | |"
+  echo "| 7 | webhook burst: last 201 → last invitation.created received, s ($burst_emails creates, 32 clients) | $(fmt3 hookburst_burst_seconds) | | | webhook-seconds ${goal[webhook-seconds]} | $(verdict webhook-seconds) |"
+  echo "| 7 | webhook burst: per-event latency p50 / p95, ms (201 → received) | $(fmt3 hookburst_latency_p50_ms) / $(fmt3 hookburst_latency_p95_ms) | | | | |"
+  echo "| 7 | webhook burst: undelivered | $(total hookburst_undelivered) | | | 0 | $( (($(total hookburst_undelivered) == 0)) && echo met || echo missed) |"
   echo "| 3 | expiry sweep of $sweep_rows overdue rows, s | $(fmt3 sweep_service_seconds) | $(fmt3 sweep_raw_seconds) | $(fmt3 sweep_ratio) | sweep-ratio ${goal[sweep-ratio]} | $(verdict sweep-ratio) |"
   echo "| 3 | rows expired | $(fmt3 sweep_service_rows) | $(fmt3 sweep_raw_rows) | | | |"
   echo "| 3 | creates during the sweep: p99 ms ($sweep_load_rate/s from 4 clients) | $(fmt3 sweep_service_load_p99_ms) | $(fmt3 sweep_raw_load_p99_ms) | | < 100 ms | $(awk -v p="$(median sweep_service_load_p99_ms)" 'BEGIN { print p < 100 ? "met" : "missed" }') |"
@@ -539,6 +605,11 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "  jobs run during its own run (that's the service's cost), and the backlog is drained before anything else runs."
   echo "- **Burst** — \`build/bench/Driver burst\`: creates from 32 HttpClient connections, then reads the SMTP sink's log"
   echo "  (arrival time stamped by the sink) until every address has arrived; latency is matched by recipient."
+  echo "- **Webhooks** — \`build/bench/Driver receiver\` is an endpoint on loopback that answers 200 at once and stamps each"
+  echo "  \`invitation.created\` on arrival. Each create run has a third side: the service into a fresh workspace with an"
+  echo "  endpoint subscribed to every event (\`[\"*\"]\`: created, email_sent, …), right after the plain one; the change is"
+  echo "  its req/s over the plain side's. The webhook burst is the email burst with an endpoint subscribed to"
+  echo "  \`invitation.created\`, timed to the last event received (the API runs with \`Webhooks__AllowPrivateNetworks=true\`)."
   echo "- **Email rate** — after the burst, the API is stopped and started with \`Hangfire__ServerEnabled=false\` (no job"
   echo "  workers: emails are owed, nothing sends them); \`Driver create\` makes $rate_emails invitations from 32 clients"
   echo "  (native route, \`send_email\` true) and the phase waits for every 201. That API is stopped and the API started"

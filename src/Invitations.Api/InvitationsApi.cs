@@ -74,6 +74,7 @@ public static class InvitationsApi
         app.MapInviteTeammateEndpoints();
         app.MapWorkspaceInviteEndpoints();
         app.MapInvitationEndpoints();
+        app.MapWebhookEndpoints();
         app.MapInviteeEndpoints();
         app.MapAdminEndpoints();
         app.MapAcceptPage();

@@ -1,15 +1,20 @@
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.ListInvitations;
+using Invitations.Application.Webhooks;
+using Invitations.Application.Webhooks.DispatchWebhooks;
+using Invitations.Application.Webhooks.ListWebhookDeliveries;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Configuration;
 using Invitations.Infrastructure.Email;
 using Invitations.Infrastructure.Jobs;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.ReadModels;
+using Invitations.Infrastructure.Webhooks;
 using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Invitations.Infrastructure;
@@ -30,6 +35,7 @@ public static class DependencyInjection
         var hangfire = StartupSettings.Read<HangfireOptions>(configuration, HangfireOptions.Section,
             (o => o.WorkerCount is >= 1 and <= 1000, "Hangfire:WorkerCount must be between 1 and 1000."),
             (o => o.EmailWorkerCount is >= 1 and <= 100, "Hangfire:EmailWorkerCount must be between 1 and 100."),
+            (o => o.WebhookWorkerCount is >= 1 and <= 100, "Hangfire:WebhookWorkerCount must be between 1 and 100."),
             (o => o.MaxPoolSize is >= 1 and <= 1000, "Hangfire:MaxPoolSize must be between 1 and 1000."));
 
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
@@ -47,16 +53,25 @@ public static class DependencyInjection
             .Validate(o => o.RetryDelays.All(d => d is >= 0 and <= 7 * 24 * 3600),
                 "Email:RetryDelaysSeconds must be whole seconds between 0 and 604800 (7 days).")
             .ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.RetryDelays.All(d => d is >= 0 and <= 7 * 24 * 3600),
+                "Webhooks:RetryDelaysSeconds must be whole seconds between 0 and 604800 (7 days).")
+            .ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
             .Validate(o => o.Port is >= 1 and <= 65535, "Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(10), "Smtp:Timeout must be more than zero and at most 00:10:00.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(DatabaseClock.Instance);
 
         services.AddScoped<DomainEventDispatcher>();
         services.AddSingleton<EmailDispatchSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<IInvitationList, InvitationList>();
+        services.AddSingleton<WebhookDispatchSignal>();
+        services.AddScoped<IWebhookOutbox, WebhookOutbox>();
+        services.AddScoped<IWebhookDeliveryList, WebhookDeliveryList>();
+        services.AddSingleton<IWebhookUrlPolicy>(provider => new WebhookUrlPolicy(WebhooksAllowPrivate(provider)));
+        services.AddSingleton<IWebhookSender>(provider => new WebhookSender(WebhooksAllowPrivate(provider)));
         services.AddDbContext<InvitationsDbContext>(options => options
             .UseNpgsql(
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),
@@ -78,6 +93,9 @@ public static class DependencyInjection
             Pool(connectionString, "invitations-hangfire", hangfire.MaxPoolSize, database.ConnectionTimeoutSeconds), hangfire);
         return services;
     }
+
+    private static bool WebhooksAllowPrivate(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks;
 
     /// <summary>
     /// A pool of its own (Npgsql keys pools by connection string, so the application name keeps them apart) with this node's

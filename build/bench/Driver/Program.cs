@@ -1,6 +1,7 @@
-// Bench driver. One program, five modes (build/bench.sh runs each as its own process):
+// Bench driver. One program, six modes (build/bench.sh runs each as its own process):
 //   sink       — the API's SMTP server for the whole bench; logs "<unix µs> <recipient>" per delivered message.
-//   burst      — creates N invitations at once and reads the sink's log to time their emails.
+//   receiver   — a webhook endpoint for the whole bench; logs "<unix µs> <invitee>" per invitation.created received.
+//   burst      — creates N invitations at once and reads the sink's (or the receiver's) log to time their emails (events).
 //   create     — creates N invitations and lists the addresses that got a 201 (the email-rate backlog).
 //   deliveries — waits in the sink's log for those addresses and reports the rate they arrived at.
 //   sweep      — times the service's expiry command (through MediatR) against one raw UPDATE, under a create load.
@@ -12,6 +13,7 @@ var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
 {
     "sink" => await SinkMode.RunAsync(options),
+    "receiver" => await ReceiverMode.RunAsync(options),
     "burst" => await BurstMode.RunAsync(options),
     "create" => await EmailRateMode.CreateAsync(options),
     "deliveries" => await EmailRateMode.DeliveriesAsync(options),
@@ -21,6 +23,6 @@ return mode switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Driver sink|burst|create|deliveries|sweep --name value ...");
+    Console.Error.WriteLine("usage: Driver sink|receiver|burst|create|deliveries|sweep --name value ...");
     return 2;
 }

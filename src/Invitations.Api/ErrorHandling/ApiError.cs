@@ -35,6 +35,10 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         [ErrorCodes.DailyLimit] = (429, "Daily invitation limit reached."),
         [ErrorCodes.ResendTooSoon] = (429, "Resent too recently."),
         [ErrorCodes.Concurrency] = (409, "Changed concurrently."),
+        [ErrorCodes.WebhookNotFound] = (404, "Webhook not found."),
+        [ErrorCodes.WebhookDeliveryNotFound] = (404, "Webhook delivery not found."),
+        [ErrorCodes.WebhookUrlRefused] = (400, "Webhook URL refused."),
+        [ErrorCodes.CannotManageWebhooks] = (403, "Only owners and admins can manage webhooks."),
     };
 
     public IDictionary<string, string[]>? Errors { get; init; }

@@ -1,4 +1,5 @@
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,12 @@ public interface IInvitationsDbContext
     DbSet<Invitation> Invitations { get; }
 
     DbSet<InvitationDelivery> InvitationDeliveries { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<WebhookEvent> WebhookEvents { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     /// <summary>Draws a member id from the sequence invitations reserve theirs from.</summary>
     Task<long> NextUserIdAsync(CancellationToken cancellationToken);

@@ -21,4 +21,9 @@ public static class ErrorCodes
     public const string DailyLimit = "daily-limit";
     public const string ResendTooSoon = "resend-too-soon";
     public const string Concurrency = "concurrent-change";
+
+    public const string WebhookNotFound = "webhook-not-found";
+    public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";
+    public const string WebhookUrlRefused = "webhook-url-refused";
+    public const string CannotManageWebhooks = "cannot-manage-webhooks";
 }

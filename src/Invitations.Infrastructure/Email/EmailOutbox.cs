@@ -67,7 +67,7 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
     public async Task<IReadOnlyList<OwedEmail>> ClaimAsync(
         IReadOnlyList<string> tokenHashes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(Claim, cancellationToken);
+        await using var command = await db.CommandAsync(Claim, cancellationToken);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("lease", Lease);
         command.Parameters.AddWithValue("hashes", tokenHashes.ToArray());
@@ -105,7 +105,7 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
         var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         try
         {
-            await using var command = await CommandAsync(LockSendable, cancellationToken);
+            await using var command = await db.CommandAsync(LockSendable, cancellationToken);
             command.Parameters.AddWithValue("ids", claimed.Select(c => c.InvitationId.Value).ToArray());
             command.Parameters.AddWithValue("numbers", claimed.Select(c => c.Number).ToArray());
             command.Parameters.AddWithValue("now", now);
@@ -118,7 +118,7 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
                 }
             }
 
-            return new Batch(this, transaction, sendable);
+            return new Batch(db, transaction, sendable);
         }
         catch
         {
@@ -134,24 +134,13 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
             .Select(d => (DateTimeOffset?)(d.LockedUntil > d.NextAttemptAt ? d.LockedUntil : d.NextAttemptAt))
             .MinAsync(cancellationToken);
 
-    private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        return new NpgsqlCommand(sql, connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
-    }
-
-    private sealed class Batch(EmailOutbox outbox, IDbContextTransaction transaction, IReadOnlySet<(Guid, int)> sendable) : IOutboxBatch
+    private sealed class Batch(InvitationsDbContext db, IDbContextTransaction transaction, IReadOnlySet<(Guid, int)> sendable) : IOutboxBatch
     {
         public IReadOnlySet<(Guid InvitationId, int Number)> Sendable { get; } = sendable;
 
         public async Task CompleteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
         {
-            await using (var command = await outbox.CommandAsync(Record, cancellationToken))
+            await using (var command = await db.CommandAsync(Record, cancellationToken))
             {
                 command.Parameters.AddWithValue("ids", outcomes.Select(o => o.InvitationId.Value).ToArray());
                 command.Parameters.AddWithValue("numbers", outcomes.Select(o => o.Number).ToArray());

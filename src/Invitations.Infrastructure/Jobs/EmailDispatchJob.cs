@@ -12,7 +12,7 @@ namespace Invitations.Infrastructure.Jobs;
 /// </summary>
 [Queue(EmailQueue)]
 [AutomaticRetry(Attempts = 0)]
-public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jobs, EmailDispatchSignal signal, TimeProvider clock)
+public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jobs, EmailDispatchSignal signal, WebhookDispatchSignal webhooks, TimeProvider clock)
 {
     public const string EmailQueue = "emails";
     public const string RecurringId = "dispatch-owed-emails";
@@ -32,6 +32,11 @@ public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jo
                 signal.Claiming();
                 var report = await mediator.Send(new DispatchInvitationEmailsCommand(), cancellationToken);
                 total = total is null ? report : total.Then(report);
+                if (report.Sent + report.Retrying + report.FailedForGood.Count > 0)
+                {
+                    webhooks.Notify(); // the recorded outcomes wrote email_sent and email_failed events
+                }
+
                 if (report.ConnectionError is not null)
                 {
                     break;

@@ -13,6 +13,9 @@ public sealed class HangfireOptions
     /// <summary>Email dispatchers on this node, each draining the outbox over its own SMTP connection.</summary>
     public int EmailWorkerCount { get; set; } = 2;
 
+    /// <summary>Webhook dispatchers on this node, each posting its claimed batch with a bounded number of requests per endpoint.</summary>
+    public int WebhookWorkerCount { get; set; } = 2;
+
     /// <summary>Connections Hangfire's storage may hold: its workers poll, the dashboard reads, requests enqueue.</summary>
     public int MaxPoolSize { get; set; } = 10;
 }

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Jobs;
 
@@ -26,29 +28,40 @@ internal static class InvitationJobs
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             }));
-        services.AddHostedService<EmailDispatchKicker>();
+        services.AddSingleton<IHostedService>(provider => Kicker<EmailDispatchSignal>(
+            provider, jobs => jobs.Enqueue<EmailDispatchJob>(job => job.RunAsync(CancellationToken.None))));
+        services.AddSingleton<IHostedService>(provider => Kicker<WebhookDispatchSignal>(
+            provider, jobs => jobs.Enqueue<WebhookDispatchJob>(job => job.RunAsync(CancellationToken.None))));
         if (!hangfire.ServerEnabled)
         {
             return services;
         }
 
-        services.AddHangfireServer(options =>
-        {
-            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            options.WorkerCount = hangfire.WorkerCount;
-            options.ShutdownTimeout = TimeSpan.FromSeconds(5);
-        });
-
-        // Email dispatch has workers of its own, so a slow maintenance job never holds up the mail.
-        services.AddHangfireServer(options =>
-        {
-            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:emails:{Guid.NewGuid():N}";
-            options.Queues = [EmailDispatchJob.EmailQueue];
-            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            options.WorkerCount = hangfire.EmailWorkerCount;
-            options.ShutdownTimeout = TimeSpan.FromSeconds(5);
-        });
+        // Email and webhook dispatch have workers of their own: a slow maintenance job never holds up the mail, and an
+        // endpoint that answers slowly never holds up an email.
+        AddServer(services, hangfire.WorkerCount, queue: null);
+        AddServer(services, hangfire.EmailWorkerCount, EmailDispatchJob.EmailQueue);
+        AddServer(services, hangfire.WebhookWorkerCount, WebhookDispatchJob.WebhookQueue);
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
+
+    private static void AddServer(IServiceCollection services, int workers, string? queue) =>
+        services.AddHangfireServer(options =>
+        {
+            if (queue is not null)
+            {
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{queue}:{Guid.NewGuid():N}";
+                options.Queues = [queue];
+            }
+
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.WorkerCount = workers;
+            options.ShutdownTimeout = TimeSpan.FromSeconds(5);
+        });
+
+    private static DispatchKicker Kicker<TSignal>(IServiceProvider provider, Action<IBackgroundJobClient> enqueue)
+        where TSignal : DispatchSignal =>
+        new(provider.GetRequiredService<TSignal>(), enqueue, provider.GetRequiredService<IBackgroundJobClient>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DispatchKicker>>());
 }

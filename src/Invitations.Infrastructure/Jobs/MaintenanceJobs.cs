@@ -1,17 +1,36 @@
 using System.ComponentModel;
 using Hangfire;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
+using Invitations.Application.Webhooks.PurgeWebhookHistory;
 using MediatR;
 
 namespace Invitations.Infrastructure.Jobs;
 
-public sealed class MaintenanceJobs(IMediator mediator)
+public sealed class MaintenanceJobs(IMediator mediator, WebhookDispatchSignal webhooks)
 {
     public const string ExpireId = "expire-invitations";
+    public const string PurgeWebhookHistoryId = "purge-webhook-history";
+
+    /// <summary>Daily at 03:17 UTC, away from the hour marks other jobs crowd.</summary>
+    public const string PurgeWebhookHistoryCron = "17 3 * * *";
 
     [DisplayName("Expire overdue invitations")]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)] // the next occurrence is the retry
-    public Task<int> ExpireAsync(CancellationToken cancellationToken) =>
-        mediator.Send(new ExpireOverdueInvitationsCommand(), cancellationToken);
+    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
+    {
+        var expired = await mediator.Send(new ExpireOverdueInvitationsCommand(), cancellationToken);
+        if (expired > 0)
+        {
+            webhooks.Notify(); // the sweep's statements wrote invitation.expired events
+        }
+
+        return expired;
+    }
+
+    [DisplayName("Purge webhook events older than 30 days")]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)] // the next occurrence is the retry
+    public Task<int> PurgeWebhookHistoryAsync(CancellationToken cancellationToken) =>
+        mediator.Send(new PurgeWebhookHistoryCommand(), cancellationToken);
 }

@@ -32,6 +32,10 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
 
         recurring.AddOrUpdate<EmailDispatchJob>(
             EmailDispatchJob.RecurringId, EmailDispatchJob.EmailQueue, job => job.RunAsync(CancellationToken.None), DispatchCron);
+        recurring.AddOrUpdate<WebhookDispatchJob>(
+            WebhookDispatchJob.RecurringId, WebhookDispatchJob.WebhookQueue, job => job.RunAsync(CancellationToken.None), DispatchCron);
+        recurring.AddOrUpdate<MaintenanceJobs>(
+            MaintenanceJobs.PurgeWebhookHistoryId, job => job.PurgeWebhookHistoryAsync(CancellationToken.None), MaintenanceJobs.PurgeWebhookHistoryCron);
         recurring.RemoveIfExists(RetiredRepairId);
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -11,6 +12,8 @@ internal static class Converters
     public static readonly ValueConverter<WorkspaceId, Guid> WorkspaceId = new(id => id.Value, value => new WorkspaceId(value));
 
     public static readonly ValueConverter<InvitationId, Guid> InvitationId = new(id => id.Value, value => new InvitationId(value));
+
+    public static readonly ValueConverter<WebhookEndpointId, Guid> WebhookEndpointId = new(id => id.Value, value => new WebhookEndpointId(value));
 
     public static readonly ValueConverter<Role, string> Role = new(role => role.Name(), value => Roles.Parse(value));
 

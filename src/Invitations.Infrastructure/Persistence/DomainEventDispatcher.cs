@@ -6,13 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace Invitations.Infrastructure.Persistence;
 
 /// <summary>
-/// Runs after a commit, without I/O: owed emails wake this node's dispatcher. If the process dies first, the rows are
+/// Runs after a commit, without I/O: owed emails and webhooks wake this node's dispatchers. If the process dies first, the rows are
 /// still owed and the recurring dispatch finds them.
 /// </summary>
-public sealed class DomainEventDispatcher(EmailDispatchSignal signal, ILogger<DomainEventDispatcher> logger)
+public sealed class DomainEventDispatcher(EmailDispatchSignal signal, WebhookDispatchSignal webhooks, ILogger<DomainEventDispatcher> logger)
 {
-    internal void Dispatch(IReadOnlyList<IDomainEvent> events)
+    internal void Dispatch(IReadOnlyList<IDomainEvent> events, bool mayOweWebhooks)
     {
+        if (mayOweWebhooks)
+        {
+            webhooks.Notify();
+        }
+
         foreach (var domainEvent in events)
         {
             switch (domainEvent)

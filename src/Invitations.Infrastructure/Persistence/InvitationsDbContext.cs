@@ -1,6 +1,7 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -22,6 +23,12 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
 
     public DbSet<InvitationDelivery> InvitationDeliveries => Set<InvitationDelivery>();
 
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     public async Task<long> NextUserIdAsync(CancellationToken cancellationToken) =>
         await Database.SqlQuery<long>($"SELECT nextval('user_ids') AS \"Value\"").SingleAsync(cancellationToken);
 
@@ -31,6 +38,9 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
         var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
+
+        // The database writes an event (and its deliveries) with every invitation change it reports; the dispatcher should look.
+        var mayOweWebhooks = ChangeTracker.Entries().Any(e => e is { State: EntityState.Added or EntityState.Modified, Entity: Invitation or InvitationDelivery or WebhookDelivery });
 
         // The outbox: a delivery is written in the same transaction as the change that owes it.
         foreach (var requested in events.OfType<InvitationDeliveryRequested>())
@@ -60,9 +70,9 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
         }
 
         aggregates.ForEach(a => a.ClearDomainEvents());
-        if (dispatcher is not null && events.Count > 0)
+        if (dispatcher is not null && (events.Count > 0 || mayOweWebhooks))
         {
-            dispatcher.Dispatch(events);
+            dispatcher.Dispatch(events, mayOweWebhooks);
         }
 
         return written;

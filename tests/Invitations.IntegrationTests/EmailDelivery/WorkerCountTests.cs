@@ -1,8 +1,8 @@
 namespace Invitations.IntegrationTests.EmailDelivery;
 
 /// <summary>
-/// Hangfire:WorkerCount and Hangfire:EmailWorkerCount size this host's two job servers (maintenance, and the emails queue):
-/// what the operator sets is what the dashboard shows.
+/// Hangfire:WorkerCount, Hangfire:EmailWorkerCount and Hangfire:WebhookWorkerCount size this host's three job servers
+/// (maintenance, the emails queue, the webhooks queue): what the operator sets is what the dashboard shows.
 /// </summary>
 public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api) : IClassFixture<WorkerCountTests.ThreeWorkersApiFactory>
 {
@@ -14,17 +14,17 @@ public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api
         string? workers;
         while ((workers = await api.ScalarAsync<string?>(
                    "SELECT string_agg((data::jsonb ->> 'WorkerCount') || ':' || (data::jsonb -> 'Queues')::text, ' ' ORDER BY data::jsonb ->> 'WorkerCount') " +
-                   "FROM hangfire.server HAVING count(*) = 2")) is null)
+                   "FROM hangfire.server HAVING count(*) = 3")) is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "The job server never announced itself.");
             await Task.Delay(100);
         }
 
-        Assert.Equal("3:[\"default\"] 5:[\"emails\"]", workers);
+        Assert.Equal("3:[\"default\"] 4:[\"webhooks\"] 5:[\"emails\"]", workers);
     }
 
     public sealed class ThreeWorkersApiFactory() : ApiFactory(new ApiHostOptions
     {
-        Settings = new Dictionary<string, string?> { ["Hangfire:WorkerCount"] = "3", ["Hangfire:EmailWorkerCount"] = "5" },
+        Settings = new Dictionary<string, string?> { ["Hangfire:WorkerCount"] = "3", ["Hangfire:EmailWorkerCount"] = "5", ["Hangfire:WebhookWorkerCount"] = "4" },
     });
 }

@@ -1,3 +1,5 @@
+using Invitations.Application.Common;
+
 namespace Invitations.Application.Invitations.ListInvitations;
 
 /// <summary>

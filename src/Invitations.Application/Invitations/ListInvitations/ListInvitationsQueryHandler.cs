@@ -1,3 +1,4 @@
+using Invitations.Application.Common;
 using MediatR;
 
 namespace Invitations.Application.Invitations.ListInvitations;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Invitations.Application.Common;
 using Invitations.Domain.Common;
 
 namespace Invitations.Application.Invitations.ListInvitations;

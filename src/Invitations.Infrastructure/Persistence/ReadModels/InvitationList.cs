@@ -1,3 +1,4 @@
+using Invitations.Application.Common;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.ListInvitations;
 using Invitations.Domain.Common;

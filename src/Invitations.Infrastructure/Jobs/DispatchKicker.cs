@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Invitations.Infrastructure.Jobs;
 
 /// <summary>
-/// Turns this node's signals (and its back-off timers) into dispatch jobs on the <c>emails</c> queue, one waiting at a
-/// time: a running dispatch drains everything due. It also queues one at start, for rows a crashed process left.
+/// Turns this node's signals (and its back-off timers) into dispatch jobs, one waiting at a time: a running dispatch drains
+/// everything due. It also queues one at start, for rows a crashed process left.
 /// </summary>
-internal sealed class EmailDispatchKicker(
-    EmailDispatchSignal signal, IBackgroundJobClient jobs, TimeProvider clock, ILogger<EmailDispatchKicker> logger) : BackgroundService
+internal sealed class DispatchKicker(
+    DispatchSignal signal, Action<IBackgroundJobClient> enqueue, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DispatchKicker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +20,7 @@ internal sealed class EmailDispatchKicker(
             {
                 if (signal.TryQueue(clock.GetUtcNow()))
                 {
-                    jobs.Enqueue<EmailDispatchJob>(job => job.RunAsync(CancellationToken.None));
+                    enqueue(jobs);
                 }
 
                 await signal.WaitAsync(clock.GetUtcNow(), stoppingToken);
@@ -31,7 +32,7 @@ internal sealed class EmailDispatchKicker(
             catch (Exception e)
             {
                 // The database may be away for a moment; the recurring dispatch covers whatever this misses.
-                logger.LogWarning(e, "Could not queue an email dispatch; trying again shortly");
+                logger.LogWarning(e, "Could not queue a {Signal} dispatch; trying again shortly", signal.GetType().Name);
                 signal.QueueFailed();
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }

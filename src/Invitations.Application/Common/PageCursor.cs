@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Invitations.Application.Invitations.ListInvitations;
+namespace Invitations.Application.Common;
 
 /// <summary>The position after the last item of a page, newest first: (created_at, id), opaque to clients.</summary>
 internal sealed record PageCursor(DateTimeOffset CreatedAt, Guid Id)

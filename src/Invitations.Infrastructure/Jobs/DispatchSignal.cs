@@ -1,11 +1,11 @@
 namespace Invitations.Infrastructure.Jobs;
 
 /// <summary>
-/// The in-process wake-up call between a committed change that owes an email and this node's dispatcher: no I/O on the
-/// request path. Signals coalesce: while a dispatch job runs here it takes them itself (it lingers for more), and
-/// otherwise one job is queued while none is waiting to start. A back-off that ends queues one too.
+/// The in-process wake-up call between a committed change that owes something (an email, a webhook) and this node's
+/// dispatcher of it: no I/O on the request path. Signals coalesce: while a dispatch job runs here it takes them itself (it
+/// lingers for more), and otherwise one job is queued while none is waiting to start. A back-off that ends queues one too.
 /// </summary>
-public sealed class EmailDispatchSignal
+public abstract class DispatchSignal
 {
     /// <summary>A queued job that has not started here by then probably ran on another node: queue another.</summary>
     private static readonly TimeSpan QueuedJobPatience = TimeSpan.FromSeconds(5);
@@ -23,7 +23,7 @@ public sealed class EmailDispatchSignal
     private bool _owed = true; // at start: whatever a crashed process left
     private bool _signalledSinceClaim;
 
-    /// <summary>Emails are owed (a commit, a requeue): a dispatch should run.</summary>
+    /// <summary>Something is owed (a commit, a requeue, a retry): a dispatch should run.</summary>
     public void Notify()
     {
         lock (_lock)
@@ -83,7 +83,7 @@ public sealed class EmailDispatchSignal
         }
     }
 
-    /// <summary>Waits up to <paramref name="linger"/> for more owed emails; false if none came.</summary>
+    /// <summary>Waits up to <paramref name="linger"/> for more owed work; false if none came.</summary>
     public async Task<bool> WaitForMoreAsync(TimeSpan linger, CancellationToken cancellationToken)
     {
         Task more;
@@ -95,7 +95,7 @@ public sealed class EmailDispatchSignal
         return await Task.WhenAny(more, Task.Delay(linger, cancellationToken)) == more;
     }
 
-    /// <summary>The job ends; <paramref name="next"/> is when the next owed email can be claimed, if any is owed.</summary>
+    /// <summary>The job ends; <paramref name="next"/> is when the next owed row can be claimed, if any is owed.</summary>
     public void Finished(DateTimeOffset? next)
     {
         lock (_lock)
@@ -140,3 +140,9 @@ public sealed class EmailDispatchSignal
 
     private static TaskCompletionSource NewMore() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>Owed invitation emails: wakes the <c>emails</c> dispatch.</summary>
+public sealed class EmailDispatchSignal : DispatchSignal;
+
+/// <summary>Owed webhook deliveries: wakes the <c>webhooks</c> dispatch.</summary>
+public sealed class WebhookDispatchSignal : DispatchSignal;

@@ -1,0 +1,20 @@
+using Invitations.Application.Common;
+using Invitations.Domain.Webhooks;
+using MediatR;
+
+namespace Invitations.Application.Webhooks.CreateWebhook;
+
+/// <summary>Registers an endpoint; nothing is sent to it until an event (or the test route) owes it something.</summary>
+internal sealed class CreateWebhookCommandHandler(IInvitationsDbContext db, IWebhookUrlPolicy policy, TimeProvider clock)
+    : IRequestHandler<CreateWebhookCommand, WebhookResponse>
+{
+    public async Task<WebhookResponse> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
+    {
+        WebhookEndpoint.EnsureMayManage(command.Actor);
+        await policy.EnsureAllowedAsync(command.Url!, cancellationToken);
+        var endpoint = WebhookEndpoint.Create(command.Actor, command.Url!, command.Events, command.Description, clock.GetUtcNow());
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        return WebhookResponse.From(endpoint) with { Secret = endpoint.Secret };
+    }
+}

@@ -1,0 +1,15 @@
+using FluentValidation;
+using Invitations.Domain.Webhooks;
+
+namespace Invitations.Application.Webhooks.CreateWebhook;
+
+internal sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebhookCommand>
+{
+    public CreateWebhookCommandValidator()
+    {
+        RuleFor(c => c.Url).NotEmpty().ValidWebhookUrl();
+        RuleFor(c => c.Events).ValidEvents();
+        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.MaxDescriptionLength)
+            .Must(d => d is null || !d.Any(char.IsControl)).WithMessage("Description can't contain control characters.");
+    }
+}

@@ -1,0 +1,97 @@
+using Invitations.Domain.Webhooks;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Invitations.Application.Webhooks.DispatchWebhooks;
+
+/// <summary>
+/// Claims due deliveries and posts each endpoint's share on its own (a bounded number of requests in flight per endpoint);
+/// as each endpoint's share finishes its outcomes are recorded and that endpoint may be claimed again. A slow endpoint
+/// holds up only itself: while it is in flight the others keep being claimed and sent. A failed attempt backs off alone;
+/// after the last one the delivery has failed. The database work stays on this one loop (one connection).
+/// </summary>
+internal sealed class DispatchWebhooksCommandHandler(
+    IWebhookOutbox outbox, IWebhookSender sender, TimeProvider clock, IOptions<WebhookOptions> options)
+    : IRequestHandler<DispatchWebhooksCommand, WebhookDispatchReport>
+{
+    /// <summary>How often the loop looks for other endpoints' work while one endpoint's requests are still in flight.</summary>
+    private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(100);
+
+    private readonly int[] _delays = options.Value.RetryDelays;
+
+    public async Task<WebhookDispatchReport> Handle(DispatchWebhooksCommand command, CancellationToken cancellationToken)
+    {
+        var inFlight = new Dictionary<WebhookEndpointId, Task<WebhookOutcome[]>>();
+        var outcomes = new List<WebhookOutcome>();
+        while (true)
+        {
+            var claimed = cancellationToken.IsCancellationRequested
+                ? []
+                : await outbox.ClaimAsync(command.BatchSize, command.PerEndpoint, inFlight.Keys.ToArray(), clock.GetUtcNow(), cancellationToken);
+            foreach (var endpoint in claimed.GroupBy(owed => owed.EndpointId))
+            {
+                inFlight.Add(endpoint.Key, SendAllAsync(endpoint, command.PerEndpointConcurrency, cancellationToken));
+            }
+
+            if (inFlight.Count == 0)
+            {
+                break;
+            }
+
+            if (claimed.Count == 0 || inFlight.Values.All(send => !send.IsCompleted))
+            {
+                await Task.WhenAny(Task.WhenAny(inFlight.Values), Task.Delay(BusyPoll, CancellationToken.None));
+            }
+
+            var done = inFlight.Where(send => send.Value.IsCompleted).ToArray();
+            var recorded = done.SelectMany(send => send.Value.Result).ToArray();
+            if (recorded.Length > 0)
+            {
+                await outbox.RecordAsync(recorded, clock.GetUtcNow(), CancellationToken.None);
+                outcomes.AddRange(recorded);
+            }
+
+            foreach (var send in done)
+            {
+                inFlight.Remove(send.Key);
+            }
+        }
+
+        return new WebhookDispatchReport(
+            outcomes.Count(o => o.Status == WebhookDeliveryStatus.Succeeded),
+            outcomes.Count(o => o.Status == WebhookDeliveryStatus.Pending),
+            outcomes.Count(o => o.Status == WebhookDeliveryStatus.Failed),
+            await outbox.NextDueAsync(CancellationToken.None));
+    }
+
+    private async Task<WebhookOutcome[]> SendAllAsync(IEnumerable<OwedWebhook> owed, int concurrency, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(concurrency);
+        return await Task.WhenAll(owed.Select(async delivery =>
+        {
+            await slots.WaitAsync(CancellationToken.None);
+            try
+            {
+                return await SendAsync(delivery, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
+    private async Task<WebhookOutcome> SendAsync(OwedWebhook owed, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow();
+        var result = await sender.SendAsync(new WebhookMessage(owed.Url, owed.EventId, at, owed.Body, owed.Secrets), cancellationToken);
+        var attempt = new WebhookDeliveryAttempt(at, result.HttpStatus, result.Error, result.DurationMs);
+        var attempts = owed.AttemptCount + 1;
+        var (status, next) = result.Succeeded
+            ? (WebhookDeliveryStatus.Succeeded, at)
+            : attempts > _delays.Length
+                ? (WebhookDeliveryStatus.Failed, at)
+                : (WebhookDeliveryStatus.Pending, at.AddSeconds(_delays[attempts - 1]));
+        return new WebhookOutcome(owed.DeliveryId, owed.EndpointId, status, next, attempt, result.ResponseExcerpt);
+    }
+}

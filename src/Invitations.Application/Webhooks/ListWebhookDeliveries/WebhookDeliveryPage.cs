@@ -1,0 +1,3 @@
+namespace Invitations.Application.Webhooks.ListWebhookDeliveries;
+
+public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryResponse> Items, string? NextCursor);

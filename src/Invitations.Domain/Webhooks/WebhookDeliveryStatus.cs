@@ -1,0 +1,8 @@
+namespace Invitations.Domain.Webhooks;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Invitations.Application.Invitations.ExpireOverdueInvitations;
+
+namespace Invitations.IntegrationTests.Webhooks;
+
+/// <summary>Every lifecycle event reaches a subscribed endpoint, signed, carrying the invitation as the native API shows it.</summary>
+[Collection(WebhookCollection.Name)]
+public sealed class WebhookEventsTests(WebhookApiFactory api) : IAsyncLifetime
+{
+    private WebhookReceiver _receiver = null!;
+
+    public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+
+    public async Task DisposeAsync() => await _receiver.DisposeAsync();
+
+    [Fact]
+    public async Task Lifecycle_EachChangeArrivesSigned_WithTheInvitationAsTheApiShowsItAfterTheChange()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url);
+        var client = api.ClientWithKey(workspace.ApiKey);
+
+        var emailed = await api.InvitationIdAsync(workspace, Mailbox.NewAddress("emailed"), sendEmail: true);
+        var created = await EventAsync("invitation.created", emailed);
+        Assert.Equal("pending", (string?)Invitation(created)["status"]);
+        Assert.Equal("queued", (string?)Invitation(created)["email_status"]);
+        var sent = await EventAsync("invitation.email_sent", emailed);
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, emailed), Invitation(sent));
+
+        (await client.PostAsync($"{ApiClients.Native(workspace)}/{emailed}/resend", null)).EnsureSuccessStatusCode();
+        var resent = await EventAsync("invitation.resent", emailed);
+        Assert.Equal("queued", (string?)Invitation(resent)["email_status"]);
+        await _receiver.WaitForCountAsync(w => w.Type == "invitation.email_sent" && InvitationId(w) == emailed, 2, JobScenario.Patience);
+
+        var revoked = await (await client.PostAsync($"{ApiClients.Native(workspace)}/{emailed}/revoke", null)).ReadJsonAsync(HttpStatusCode.OK);
+        AssertSameInvitation(revoked, Invitation(await EventAsync("invitation.revoked", emailed)));
+
+        var (linked, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("linked"));
+        var linkedId = linked["id"]!.GetValue<Guid>();
+        (await api.AcceptAsync(token)).EnsureSuccessStatusCode();
+        var accepted = await EventAsync("invitation.accepted", linkedId);
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, linkedId), Invitation(accepted));
+        Assert.Equal(linked["user_id"]!.GetValue<long>(), accepted.Json.GetProperty("data").GetProperty("member").GetProperty("user_id").GetInt64());
+
+        var overdue = await api.InvitationIdAsync(workspace);
+        await api.ExecuteSqlAsync("UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = @id", ("id", overdue));
+        Assert.Equal(1, await api.SendAsync(new ExpireOverdueInvitationsCommand()));
+        var expired = await EventAsync("invitation.expired", overdue);
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, overdue), Invitation(expired));
+
+        foreach (var received in _receiver.Received)
+        {
+            Assert.True(StandardWebhookVerifier.Verify(hook.Secret, received.Headers, received.Body), $"Bad signature on {received.Body}");
+            Assert.Equal(received.Id, received.Json.GetProperty("id").GetString());
+            Assert.StartsWith("evt_", received.Id);
+            Assert.Equal(workspace.Id, received.Json.GetProperty("workspace_id").GetGuid());
+            Assert.Equal(["created_at", "data", "id", "type", "workspace_id"], received.Json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain("accept_url", received.Body);
+            Assert.DoesNotContain(token, received.Body);
+        }
+
+        // Each change once: created ×2, email_sent ×2, resent, revoked, accepted; the overdue one was created too.
+        Assert.Equal(_receiver.Received.Count, _receiver.Received.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("invite-teammate")]
+    [InlineData("workspace-invite")]
+    public async Task CompatibilityRouteCreate_IsReportedLikeANativeOne(string route)
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        await api.RegisterWebhookAsync(workspace, _receiver.Url, "invitation.created");
+        var email = Mailbox.NewAddress(route);
+
+        var response = route == "invite-teammate"
+            ? await api.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email, team_title = "Default team", role = "agent" })
+            : await api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString())
+                .PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email, role = "editor" });
+        response.EnsureSuccessStatusCode();
+
+        var id = await api.InvitationIdByEmailAsync(workspace, email);
+        var created = await EventAsync("invitation.created", id);
+        // The email may have gone out since the event was written: it says what was true at the create.
+        Assert.Equal("queued", (string?)Invitation(created)["email_status"]);
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, id), Invitation(created), "email_status", "email_sent_at");
+    }
+
+    [Fact]
+    public async Task EmailRefused_EachFailedAttemptIsReported_TheLastOneAsFinal()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        await api.RegisterWebhookAsync(workspace, _receiver.Url, "invitation.email_failed");
+        var email = Mailbox.NewAddress("refused");
+        api.Smtp.RejectRecipient = to => to.Equals(email, StringComparison.OrdinalIgnoreCase);
+
+        var id = await api.InvitationIdAsync(workspace, email, sendEmail: true);
+
+        // Email:RetryDelaysSeconds is 1,1 here: three attempts, the third final.
+        var failures = await _receiver.WaitForCountAsync(w => InvitationId(w) == id, 3, JobScenario.Patience);
+        Assert.Equal([false, false, true], failures.Select(f => f.Json.GetProperty("data").GetProperty("final").GetBoolean()));
+        Assert.All(failures, f => Assert.Equal("invitation.email_failed", f.Type));
+        var final = Invitation(failures[^1]);
+        Assert.Equal("failed", (string?)final["email_status"]);
+        Assert.Contains("No such mailbox", (string?)final["last_email_error"]);
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, id), final);
+    }
+
+    [Fact]
+    public async Task SubscribedEvents_OnlyThoseArrive_AndOtherWorkspacesChangesNever()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var other = await api.CreateWorkspaceAsync("Other");
+        await api.RegisterWebhookAsync(workspace, _receiver.Url, "invitation.revoked");
+        await using var otherReceiver = await WebhookReceiver.StartAsync();
+        await api.RegisterWebhookAsync(other, otherReceiver.Url);
+
+        var id = await api.InvitationIdAsync(workspace);
+        (await api.ClientWithKey(workspace.ApiKey).PostAsync($"{ApiClients.Native(workspace)}/{id}/revoke", null)).EnsureSuccessStatusCode();
+        var otherId = await api.InvitationIdAsync(other);
+        await otherReceiver.WaitForAsync(w => w.Type == "invitation.created" && InvitationId(w) == otherId, JobScenario.Patience);
+        await EventAsync("invitation.revoked", id);
+
+        Assert.Equal(["invitation.revoked"], _receiver.Received.Select(r => r.Type));
+        Assert.DoesNotContain(otherReceiver.Received, r => InvitationId(r) == id);
+    }
+
+    [Fact]
+    public async Task Test_SendsASignedPingWithEmptyData()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url, "invitation.accepted");
+
+        var response = await api.ClientWithKey(workspace.ApiKey).PostAsync($"{WebhookScenario.Webhooks(workspace)}/{hook.Id}/test", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var ping = await _receiver.WaitForAsync(w => w.Type == "ping", JobScenario.Patience);
+        Assert.True(StandardWebhookVerifier.Verify(hook.Secret, ping.Headers, ping.Body));
+        Assert.Equal(JsonValueKind.Object, ping.Json.GetProperty("data").ValueKind);
+        Assert.Empty(ping.Json.GetProperty("data").EnumerateObject());
+        Assert.Equal(workspace.Id, ping.Json.GetProperty("workspace_id").GetGuid());
+        Assert.Equal("application/json", new MediaTypeHeaderValue(ping.Headers["content-type"].Split(';')[0]).MediaType);
+    }
+
+    private Task<ReceivedWebhook> EventAsync(string type, Guid invitationId) =>
+        _receiver.WaitForAsync(w => w.Type == type && InvitationId(w) == invitationId, JobScenario.Patience);
+
+    private static Guid? InvitationId(ReceivedWebhook webhook) =>
+        webhook.Json.TryGetProperty("data", out var data) && data.TryGetProperty("invitation", out var invitation)
+            ? invitation.GetProperty("id").GetGuid()
+            : null;
+
+    private static JsonObject Invitation(ReceivedWebhook webhook) =>
+        JsonNode.Parse(webhook.Json.GetProperty("data").GetProperty("invitation").GetRawText())!.AsObject();
+
+    /// <summary>The same fields with the same values; times as instants (the event writes UTC with a Z).</summary>
+    private static void AssertSameInvitation(JsonObject fromApi, JsonObject fromEvent, params string[] changedSince)
+    {
+        var expected = fromApi.Where(p => p.Key != "accept_url").ToList();
+        Assert.Equal(expected.Select(p => p.Key).Order(StringComparer.Ordinal), fromEvent.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var (key, value) in expected.Where(p => !changedSince.Contains(p.Key)))
+        {
+            var actual = fromEvent[key];
+            if (value is JsonValue v && v.TryGetValue(out string? text) && DateTimeOffset.TryParse(text, out var instant) && text.Contains('T'))
+            {
+                Assert.Equal(instant, DateTimeOffset.Parse(actual!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Assert.True(JsonNode.DeepEquals(value, actual), $"{key}: API {value?.ToJsonString()}, event {actual?.ToJsonString()}");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.IntegrationTests.Webhooks;
+
+/// <summary>
+/// With the service's default settings (private networks not allowed) registration refuses URLs that are plain http or
+/// point inward. Nothing is sent anywhere: the refusal is decided before anything is written or connected.
+/// </summary>
+[Collection(ServiceHostCollection.Name)]
+public sealed class WebhookUrlRefusalTests(ApiFactory api)
+{
+    [Theory]
+    [InlineData("http://127.0.0.1/hooks")]
+    [InlineData("http://10.0.0.1/hooks")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("https://127.0.0.1/hooks")]
+    [InlineData("https://10.0.0.1/hooks")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://[::1]/hooks")]
+    [InlineData("https://localhost/hooks")]
+    [InlineData("https://metadata.google.internal/computeMetadata/v1")]
+    public async Task Register_AnInwardOrPlainHttpUrl_Is400_AndNothingIsWritten(string url)
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+
+        var response = await api.ClientWithKey(workspace.ApiKey).PostAsJsonAsync(WebhookScenario.Webhooks(workspace), new { url });
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhook-url-refused");
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+        Assert.Equal(0, await WebhookCountAsync());
+    }
+
+    [Fact]
+    public async Task Patch_ToAnInwardUrl_Is400_AndTheEndpointKeepsItsUrl()
+    {
+        // An endpoint registered earlier (written directly: this host accepts no address anything listens on), disabled.
+        var workspace = await api.CreateWorkspaceAsync();
+        var id = Guid.NewGuid();
+        await api.ExecuteSqlAsync(
+            """
+            INSERT INTO webhook_endpoints (id, workspace_id, url, events, enabled, secret, created_at)
+            VALUES (@id, @workspace, 'https://hooks.invalid/x', ARRAY['*'], false, 'whsec_AAAA', now())
+            """,
+            ("id", id), ("workspace", workspace.Id));
+
+        var response = await api.ClientWithKey(workspace.ApiKey)
+            .PatchAsJsonAsync($"{WebhookScenario.Webhooks(workspace)}/{id}", new { url = "https://169.254.169.254/latest" });
+
+        await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhook-url-refused");
+        Assert.Equal("https://hooks.invalid/x", (string?)(await api.GetWebhookAsync(workspace, id))["url"]);
+    }
+
+    private Task<int> WebhookCountAsync() => api.DbAsync(db => db.WebhookEndpoints.CountAsync());
+}
