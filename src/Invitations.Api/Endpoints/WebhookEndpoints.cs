@@ -26,10 +26,11 @@ internal static class WebhookEndpoints
 
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Register an endpoint for signed invitation events; the signing secret is shown only here");
-        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks");
-        webhooks.MapGet("/{webhookId:guid}", GetAsync).WithName("GetWebhook");
+        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The workspace's endpoints (never their secrets)");
+        webhooks.MapGet("/{webhookId:guid}", GetAsync).WithName("GetWebhook")
+            .WithSummary("One endpoint; a disabled one says when and why");
         webhooks.MapPatch("/{webhookId:guid}", UpdateAsync).WithName("UpdateWebhook").WithSummary("Change the URL, the events, or enable and disable");
-        webhooks.MapDelete("/{webhookId:guid}", DeleteAsync).WithName("DeleteWebhook");
+        webhooks.MapDelete("/{webhookId:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Remove an endpoint and what it is owed");
         webhooks.MapPost("/{webhookId:guid}/rotate-secret", RotateSecretAsync).WithName("RotateWebhookSecret")
             .WithSummary("A new signing secret; the old one keeps signing beside it for 24 hours");
         webhooks.MapPost("/{webhookId:guid}/test", TestAsync).WithName("TestWebhook").WithSummary("Send a ping event");

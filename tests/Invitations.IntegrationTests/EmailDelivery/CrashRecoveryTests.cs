@@ -38,7 +38,7 @@ public sealed class CrashRecoveryTests(NoWorkersApiFactory api)
         var email = Mailbox.NewAddress("claimed-then-crashed");
         var id = (await (await api.InviteAsync(workspace, email)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         await api.ExecuteSqlAsync(
-            "UPDATE invitation_deliveries SET locked_until = now() + interval '3 seconds' WHERE invitation_id = @id", ("id", id));
+            "UPDATE invitation_deliveries SET locked_until = now() + interval '10 seconds' WHERE invitation_id = @id", ("id", id));
 
         await using var restarted = new SecondHost(api, serverEnabled: true);
         _ = restarted.Services;
