@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -88,23 +89,31 @@ internal sealed class WebhookSender : IWebhookSender, IDisposable
         return request;
     }
 
+    /// <summary>Reads at most <see cref="MaxResponseBytes"/> of the answer (into a pooled buffer) and keeps its start.</summary>
     private static async Task<string?> ExcerptAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxResponseBytes];
-        var read = 0;
-        while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
+        try
         {
-            read += n;
-        }
+            var read = 0;
+            while (read < MaxResponseBytes && await stream.ReadAsync(buffer.AsMemory(read, MaxResponseBytes - read), cancellationToken) is var n and > 0)
+            {
+                read += n;
+            }
 
-        if (read == 0)
+            if (read == 0)
+            {
+                return null;
+            }
+
+            var text = Encoding.UTF8.GetString(buffer, 0, Math.Min(read, ExcerptLength * 4));
+            return text.Length <= ExcerptLength ? text : text[..ExcerptLength];
+        }
+        finally
         {
-            return null;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        var text = Encoding.UTF8.GetString(buffer, 0, read);
-        return text.Length <= ExcerptLength ? text : text[..ExcerptLength];
     }
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

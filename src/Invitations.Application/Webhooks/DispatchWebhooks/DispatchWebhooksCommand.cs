@@ -12,4 +12,7 @@ public sealed record DispatchWebhooksCommand : IRequest<WebhookDispatchReport>
 
     /// <summary>Requests in flight to one endpoint at a time, from this dispatcher.</summary>
     public int PerEndpointConcurrency { get; init; } = 8;
+
+    /// <summary>Whether the report says when the next delivery falls due (one more query; the job asks when it ends).</summary>
+    public bool ReportNextDue { get; init; } = true;
 }

@@ -23,14 +23,21 @@ internal sealed class DispatchWebhooksCommandHandler(
     {
         var inFlight = new Dictionary<WebhookEndpointId, Task<WebhookOutcome[]>>();
         var outcomes = new List<WebhookOutcome>();
+        var mayBeMore = true; // a claim that came back short of its limits has taken everything due
         while (true)
         {
-            var claimed = cancellationToken.IsCancellationRequested
-                ? []
-                : await outbox.ClaimAsync(command.BatchSize, command.PerEndpoint, inFlight.Keys.ToArray(), clock.GetUtcNow(), cancellationToken);
-            foreach (var endpoint in claimed.GroupBy(owed => owed.EndpointId))
+            IReadOnlyList<OwedWebhook> claimed = [];
+            if (mayBeMore && !cancellationToken.IsCancellationRequested)
             {
-                inFlight.Add(endpoint.Key, SendAllAsync(endpoint, command.PerEndpointConcurrency, cancellationToken));
+                claimed = await outbox.ClaimAsync(command.BatchSize, command.PerEndpoint, inFlight.Keys.ToArray(), clock.GetUtcNow(), cancellationToken);
+                var shares = claimed.GroupBy(owed => owed.EndpointId).ToList();
+                foreach (var endpoint in shares)
+                {
+                    inFlight.Add(endpoint.Key, SendAllAsync(endpoint, command.PerEndpointConcurrency, cancellationToken));
+                }
+
+                // While anything is in flight, look again every BusyPoll for other endpoints' new work.
+                mayBeMore = claimed.Count == command.BatchSize || shares.Any(share => share.Count() == command.PerEndpoint) || inFlight.Count > 0;
             }
 
             if (inFlight.Count == 0)
@@ -54,6 +61,7 @@ internal sealed class DispatchWebhooksCommandHandler(
             foreach (var send in done)
             {
                 inFlight.Remove(send.Key);
+                mayBeMore |= send.Value.Result.Length == command.PerEndpoint; // that endpoint may have more waiting
             }
         }
 
@@ -61,7 +69,7 @@ internal sealed class DispatchWebhooksCommandHandler(
             outcomes.Count(o => o.Status == WebhookDeliveryStatus.Succeeded),
             outcomes.Count(o => o.Status == WebhookDeliveryStatus.Pending),
             outcomes.Count(o => o.Status == WebhookDeliveryStatus.Failed),
-            await outbox.NextDueAsync(CancellationToken.None));
+            command.ReportNextDue ? await outbox.NextDueAsync(CancellationToken.None) : null);
     }
 
     private async Task<WebhookOutcome[]> SendAllAsync(IEnumerable<OwedWebhook> owed, int concurrency, CancellationToken cancellationToken)
