@@ -309,12 +309,8 @@ wrk_run "$tmp/warm-api.txt" "$(create_url "$api" "$ws_id")" -t2 -c32 -d"${warmup
 wrk_run "$tmp/warm-ceiling.txt" "$(create_url "$ceiling" "$ceiling_ws")" -t2 -c32 -d"${ceiling_warmup_secs}s" -s build/bench/create.lua -- none warm
 drain "$ws_id" >/dev/null
 
-for ((run = 1; run <= runs; run++)); do
-  log "create run $run/$runs (${create_secs}s each side)"
-  ceiling_cpu=$(cpu_ms "$ceiling_pid")
-  wrk_run "$tmp/ceiling-$run.txt" "$(create_url "$ceiling" "$ceiling_ws")" -t2 -c32 -d"${create_secs}s" \
-    -s build/bench/create.lua -- none "ceil$run"
-  ceiling_cpu=$(($(cpu_ms "$ceiling_pid") - ceiling_cpu))
+# plain_side: the service's own run (no endpoint) into a fresh workspace; sets s_rps. Uses the run's ceiling figures.
+plain_side() {
   new_workspace "create$run"
   api_cpu=$(cpu_ms "$api_pid")
   echo 5 >"/proc/$api_pid/clear_refs" || log "warning: cannot reset VmHWM; the peak includes earlier runs"
@@ -322,7 +318,6 @@ for ((run = 1; run <= runs; run++)); do
     -s build/bench/create.lua -- "$ws_key" "svc$run"
   hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
 
-  read -r c_rps c_p50 c_p99 c_non2xx c_err _ < <(parse_wrk "$tmp/ceiling-$run.txt")
   read -r s_rps s_p50 s_p99 s_non2xx s_err s_requests < <(parse_wrk "$tmp/create-$run.txt")
   # A ceiling that answers errors is fast for nothing (it did, once, when a migration dropped columns it wrote).
   if ((c_non2xx > 0)); then log "the ceiling answered $c_non2xx errors: its figures mean nothing"; tail -5 "$tmp/ceiling.log" >&2; exit 1; fi
@@ -339,21 +334,41 @@ for ((run = 1; run <= runs; run++)); do
   record create_cpu_ms "$(ratio $(($(cpu_ms "$api_pid") - api_cpu)) "$s_requests")"
   record ceiling_cpu_ms "$(ratio "$ceiling_cpu" "$c_requests")"
   log "  service $s_rps req/s p99 ${s_p99} ms ($s_requests requests) | ceiling $c_rps req/s p99 ${c_p99} ms"
-  # The same run into a workspace with an endpoint subscribed to invitation.created (as in the webhook burst), and
-  # into one with an endpoint subscribed to every event (created and email_sent: two deliveries per create).
-  for hook in created every; do
-    new_workspace "hook$hook$run"
-    if [[ $hook == created ]]; then subscribe "$ws_id" '["invitation.created"]'; else subscribe "$ws_id" '["*"]'; fi
-    wrk_run "$tmp/hook$hook-$run.txt" "$(create_url "$api" "$ws_id")" -t2 -c32 -d"${create_secs}s" \
-      -s build/bench/create.lua -- "$ws_key" "hook$hook$run"
-    read -r h_rps _ h_p99 h_non2xx h_err _ < <(parse_wrk "$tmp/hook$hook-$run.txt")
-    record "hook${hook}_rps" "$h_rps"; record "hook${hook}_p99" "$h_p99"; record create_non2xx "$((h_non2xx + h_err))"
-    record "hook${hook}_ratio" "$(ratio "$h_rps" "$c_rps")"
-    record "hook${hook}_change" "$(ratio "$h_rps" "$s_rps")"
-    drain "$ws_id" >/dev/null
-    record "hook${hook}_drain_s" "$(drain_webhooks)"
-    log "  with an endpoint subscribed to $hook: $h_rps req/s p99 ${h_p99} ms"
+}
+
+# hook_side created|every: the same run into a workspace with an endpoint subscribed to invitation.created (as in the
+# webhook burst), or to every event (created and email_sent: two deliveries per create). Sets h_rps[$1].
+declare -A h_rps
+hook_side() {
+  local hook=$1 rps p99 non2xx err
+  new_workspace "hook$hook$run"
+  if [[ $hook == created ]]; then subscribe "$ws_id" '["invitation.created"]'; else subscribe "$ws_id" '["*"]'; fi
+  wrk_run "$tmp/hook$hook-$run.txt" "$(create_url "$api" "$ws_id")" -t2 -c32 -d"${create_secs}s" \
+    -s build/bench/create.lua -- "$ws_key" "hook$hook$run"
+  read -r rps _ p99 non2xx err _ < <(parse_wrk "$tmp/hook$hook-$run.txt")
+  h_rps[$hook]=$rps
+  record "hook${hook}_rps" "$rps"; record "hook${hook}_p99" "$p99"; record create_non2xx "$((non2xx + err))"
+  record "hook${hook}_ratio" "$(ratio "$rps" "$c_rps")"
+  drain "$ws_id" >/dev/null
+  record "hook${hook}_drain_s" "$(drain_webhooks)"
+  log "  with an endpoint subscribed to $hook: $rps req/s p99 ${p99} ms"
+}
+
+for ((run = 1; run <= runs; run++)); do
+  log "create run $run/$runs (${create_secs}s each side)"
+  ceiling_cpu=$(cpu_ms "$ceiling_pid")
+  wrk_run "$tmp/ceiling-$run.txt" "$(create_url "$ceiling" "$ceiling_ws")" -t2 -c32 -d"${create_secs}s" \
+    -s build/bench/create.lua -- none "ceil$run"
+  ceiling_cpu=$(($(cpu_ms "$ceiling_pid") - ceiling_cpu))
+  read -r c_rps c_p50 c_p99 c_non2xx c_err _ < <(parse_wrk "$tmp/ceiling-$run.txt")
+  # The three service sides take turns going first, so none always runs on tables the others have just grown.
+  sides=(plain created every)
+  ((run % 3 == 2)) && sides=(created every plain)
+  ((run % 3 == 0)) && sides=(every plain created)
+  for side in "${sides[@]}"; do
+    if [[ $side == plain ]]; then plain_side; else hook_side "$side"; fi
   done
+  for hook in created every; do record "hook${hook}_change" "$(ratio "${h_rps[$hook]}" "$s_rps")"; done
 done
 clear_sink
 end_phase create
