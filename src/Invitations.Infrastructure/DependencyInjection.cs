@@ -1,4 +1,5 @@
 using Invitations.Application.Common;
+using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using Invitations.Application.Invitations.ListInvitations;
 using Invitations.Application.Webhooks;
 using Invitations.Application.Webhooks.DispatchWebhooks;
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailDispatchSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<IInvitationList, InvitationList>();
+        services.AddScoped<IExpirySweep, ExpirySweep>();
         services.AddSingleton<WebhookDispatchSignal>();
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddScoped<IWebhookDeliveryList, WebhookDeliveryList>();

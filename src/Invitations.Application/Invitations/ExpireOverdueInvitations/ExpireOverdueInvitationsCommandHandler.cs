@@ -1,7 +1,4 @@
-using Invitations.Application.Common;
-using Invitations.Domain.Invitations;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Application.Invitations.ExpireOverdueInvitations;
 
@@ -9,7 +6,7 @@ namespace Invitations.Application.Invitations.ExpireOverdueInvitations;
 /// Set-based, in bounded batches: each batch is its own short statement, so row locks are held briefly and
 /// creates, accepts and resends keep flowing while a large backlog drains.
 /// </summary>
-internal sealed class ExpireOverdueInvitationsCommandHandler(IInvitationsDbContext db, TimeProvider clock)
+internal sealed class ExpireOverdueInvitationsCommandHandler(IExpirySweep sweep, TimeProvider clock)
     : IRequestHandler<ExpireOverdueInvitationsCommand, int>
 {
     public async Task<int> Handle(ExpireOverdueInvitationsCommand command, CancellationToken cancellationToken)
@@ -19,11 +16,7 @@ internal sealed class ExpireOverdueInvitationsCommandHandler(IInvitationsDbConte
         int changed;
         do
         {
-            changed = await db.Invitations
-                .Where(i => i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)
-                .OrderBy(i => i.ExpiresAt)
-                .Take(command.BatchSize)
-                .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Expired), cancellationToken);
+            changed = await sweep.ExpireBatchAsync(now, command.BatchSize, cancellationToken);
             total += changed;
         }
         while (changed == command.BatchSize);

@@ -213,32 +213,26 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                 CREATE TRIGGER webhook_emails_recorded AFTER UPDATE ON invitation_deliveries
                 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION webhook_emails_recorded();
 
-                -- Accepted, revoked or expired (one by one from a request, or a whole batch of the sweep at once).
-                CREATE FUNCTION webhook_invitations_ended() RETURNS trigger LANGUAGE plpgsql AS $$
+                -- Accepted or revoked: one invitation at a time, from a request. A row trigger whose WHEN clause the expiry sweep's
+                -- rows fail, so the sweep captures no transition tables for it; the sweep writes its own invitation.expired
+                -- events from its UPDATE ... RETURNING (ExpirySweep), in the same statement.
+                CREATE FUNCTION webhook_invitation_ended() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF EXISTS (SELECT 1 FROM webhook_endpoints WHERE enabled)
-                       AND EXISTS (SELECT 1 FROM new_rows AS n
-                                   WHERE n.status IN ('accepted', 'revoked', 'expired')
-                                     AND EXISTS (SELECT 1 FROM webhook_endpoints AS ep WHERE ep.workspace_id = n.workspace_id AND ep.enabled)) THEN
-                        EXECUTE $q$
-                            SELECT webhook_publish(array_agg(i.workspace_id), array_agg('invitation.' || i.status),
-                                array_agg(CASE WHEN i.status = 'accepted'
-                                    THEN json_build_object('invitation', webhook_invitation(i, d.status, d.sent_at, d.last_error),
-                                                           'member', json_build_object('user_id', i.user_id))
-                                    ELSE json_build_object('invitation', webhook_invitation(i, d.status, d.sent_at, d.last_error)) END))
-                            FROM new_rows AS n
-                            JOIN old_rows AS o ON o.id = n.id
-                            JOIN invitations AS i ON i.id = n.id
-                            LEFT JOIN invitation_deliveries AS d ON d.invitation_id = i.id AND d.number = i.delivery_version
-                            WHERE n.status <> o.status AND n.status IN ('accepted', 'revoked', 'expired')
-                              AND EXISTS (SELECT 1 FROM webhook_endpoints AS ep WHERE ep.workspace_id = n.workspace_id AND ep.enabled)
-                        $q$;
+                    IF EXISTS (SELECT 1 FROM webhook_endpoints WHERE workspace_id = NEW.workspace_id AND enabled) THEN
+                        PERFORM webhook_publish(ARRAY[NEW.workspace_id], ARRAY['invitation.' || NEW.status],
+                            ARRAY[CASE WHEN NEW.status = 'accepted'
+                                THEN json_build_object('invitation', webhook_invitation(NEW, d.status, d.sent_at, d.last_error),
+                                                       'member', json_build_object('user_id', NEW.user_id))
+                                ELSE json_build_object('invitation', webhook_invitation(NEW, d.status, d.sent_at, d.last_error)) END])
+                        FROM (SELECT) AS one
+                        LEFT JOIN invitation_deliveries AS d ON d.invitation_id = NEW.id AND d.number = NEW.delivery_version;
                     END IF;
                     RETURN NULL;
                 END $$;
 
-                CREATE TRIGGER webhook_invitations_ended AFTER UPDATE ON invitations
-                REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION webhook_invitations_ended();
+                CREATE TRIGGER webhook_invitation_ended AFTER UPDATE OF status ON invitations
+                FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status AND NEW.status IN ('accepted', 'revoked'))
+                EXECUTE FUNCTION webhook_invitation_ended();
                 """);
         }
 
@@ -246,10 +240,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP TRIGGER webhook_invitations_ended ON invitations;
+                DROP TRIGGER webhook_invitation_ended ON invitations;
                 DROP TRIGGER webhook_emails_recorded ON invitation_deliveries;
                 DROP TRIGGER webhook_links_given ON invitation_deliveries;
-                DROP FUNCTION webhook_invitations_ended();
+                DROP FUNCTION webhook_invitation_ended();
                 DROP FUNCTION webhook_emails_recorded();
                 DROP FUNCTION webhook_links_given();
                 DROP FUNCTION webhook_publish(uuid[], text[], json[]);
