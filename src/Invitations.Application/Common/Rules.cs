@@ -23,5 +23,16 @@ internal static class Rules
     public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Team.MaxTitleLength).Must(NoControlCharacters).WithMessage("Titles can't contain control characters.");
 
+    /// <summary>Absent, or one of <paramref name="statuses"/> as responses write them (lower case).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidStatus<T, TStatus>(this IRuleBuilder<T, string?> rule, TStatus[] statuses)
+        where TStatus : struct, Enum
+    {
+        var names = statuses.Select(s => s.LowerCaseName()).ToArray();
+        return rule.Must(s => s is null || names.Contains(s)).WithMessage($"Status must be one of: {string.Join(", ", names)}.");
+    }
+
+    public static IRuleBuilderOptions<T, string?> WithoutControlCharacters<T>(this IRuleBuilder<T, string?> rule, string field) =>
+        rule.Must(NoControlCharacters).WithMessage($"{field} can't contain control characters.");
+
     private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
 }

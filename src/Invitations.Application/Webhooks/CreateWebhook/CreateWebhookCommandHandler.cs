@@ -10,7 +10,7 @@ internal sealed class CreateWebhookCommandHandler(IInvitationsDbContext db, IWeb
 {
     public async Task<WebhookResponse> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
-        WebhookEndpoint.EnsureMayManage(command.Actor);
+        WebhookEndpoint.EnsureMayManage(command.Actor); // before the URL check, which may resolve a name: a 403 costs nothing
         await policy.EnsureAllowedAsync(command.Url!, cancellationToken);
         var endpoint = WebhookEndpoint.Create(command.Actor, command.Url!, command.Events, command.Description, clock.GetUtcNow());
         db.WebhookEndpoints.Add(endpoint);

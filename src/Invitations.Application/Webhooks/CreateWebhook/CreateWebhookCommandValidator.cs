@@ -1,4 +1,5 @@
 using FluentValidation;
+using Invitations.Application.Common;
 using Invitations.Domain.Webhooks;
 
 namespace Invitations.Application.Webhooks.CreateWebhook;
@@ -9,7 +10,6 @@ internal sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWe
     {
         RuleFor(c => c.Url).NotEmpty().ValidWebhookUrl();
         RuleFor(c => c.Events).ValidEvents();
-        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.MaxDescriptionLength)
-            .Must(d => d is null || !d.Any(char.IsControl)).WithMessage("Description can't contain control characters.");
+        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.MaxDescriptionLength).WithoutControlCharacters("Description");
     }
 }

@@ -124,8 +124,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
             // changes an invitation (a request, the email dispatcher, the set-based expiry sweep) reports it, in its own
             // transaction, and a change no endpoint subscribes to writes nothing but the check.
             migrationBuilder.Sql("""
-                CREATE FUNCTION webhook_time(t timestamptz) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE -- STABLE like to_char: so it is inlined
-                AS $$ SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') $$;
+                -- A time exactly as the API's JSON writes it (System.Text.Json): UTC as +00:00, the fraction without trailing
+                -- zeros. STABLE like to_char, so it is inlined.
+                CREATE FUNCTION webhook_time(t timestamptz) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+                AS $$ SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+                             || coalesce('.' || nullif(rtrim(to_char(t AT TIME ZONE 'UTC', 'US'), '0'), ''), '') || '+00:00' $$;
 
                 -- The invitation as the native API shows it, with the email fields of the given delivery.
                 CREATE FUNCTION webhook_invitation(i invitations, email text, sent_at timestamptz, last_error text)
