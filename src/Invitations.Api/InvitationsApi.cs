@@ -70,6 +70,7 @@ public static class InvitationsApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotencyKeys();
 
         app.MapInviteTeammateEndpoints();
         app.MapWorkspaceInviteEndpoints();

@@ -1,4 +1,5 @@
 using Invitations.Application.Common;
+using Invitations.Application.Idempotency;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using Invitations.Application.Invitations.ListInvitations;
 using Invitations.Application.Webhooks;
@@ -44,6 +45,8 @@ public static class DependencyInjection
                 "Invitations:DefaultLifetime must be more than zero and at most 30.00:00:00 (30 days).")
             .Validate(o => o.DailyLimitPerWorkspace >= 1, "Invitations:DailyLimitPerWorkspace must be at least 1.")
             .Validate(o => o.InviteeRequestsPerMinute >= 1, "Invitations:InviteeRequestsPerMinute must be at least 1.")
+            .Validate(o => o.IdempotencyKeyRetention > TimeSpan.Zero && o.IdempotencyKeyRetention <= TimeSpan.FromDays(30),
+                "Invitations:IdempotencyKeyRetention must be more than zero and at most 30.00:00:00 (30 days).")
             .Validate(o => Uri.TryCreate(o.FrontendBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
                 "Invitations:FrontendBaseUrl must be an absolute http or https URL.")
             .ValidateOnStart();
@@ -68,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailDispatchSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<IInvitationList, InvitationList>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IExpirySweep, ExpirySweep>();
         services.AddSingleton<WebhookDispatchSignal>();
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
+using Invitations.Api.Middleware;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Domain.Workspaces;
@@ -20,6 +21,7 @@ internal static class InviteTeammateEndpoints
             .WithMetadata(new ErrorShape(message => new { status = "error", message }))
             .WithTags("Compatibility")
             .WithName("CompatInviteTeammate")
+            .Idempotent()
             .WithSummary("Invite new teammate to the workspace (invite-teammate compatibility route)");
         return app;
     }

@@ -1,5 +1,6 @@
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
+using Invitations.Api.Middleware;
 using Invitations.Application.Invitations.CreateInvitation;
 using MediatR;
 
@@ -20,6 +21,7 @@ internal static class WorkspaceInviteEndpoints
             .WithMetadata(new ErrorShape(message => new WorkspaceInviteResponse(false, message)))
             .WithTags("Compatibility")
             .WithName("CompatInviteMember")
+            .Idempotent()
             .WithSummary("Invite a member to a workspace (workspace-invite compatibility route)");
         return app;
     }

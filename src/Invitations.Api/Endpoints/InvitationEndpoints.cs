@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
 using Invitations.Api.Auth;
+using Invitations.Api.ErrorHandling;
+using Invitations.Api.Middleware;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.CreateInvitation;
+using Invitations.Application.Invitations.CreateInvitationsInBulk;
 using Invitations.Application.Invitations.GetInvitation;
 using Invitations.Application.Invitations.ListInvitations;
 using Invitations.Application.Invitations.ResendInvitation;
@@ -11,6 +16,8 @@ using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Invitations.Api.Endpoints;
 
@@ -23,13 +30,19 @@ internal static class InvitationEndpoints
             .WithTags("Invitations")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
-        workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation")
+        workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation").Idempotent()
             .WithSummary("Invite a person by email").ProducesProblem(409);
+        workspace.MapPost("/invitations/bulk", BulkAsync).WithName("CreateInvitationsInBulk").Idempotent()
+            .WithSummary("Invite up to 1,000 people at once (JSON or CSV), with a result for every row")
+            .Accepts<BulkInvitationsRequest>("application/json", BulkCsv.MediaType)
+            .Produces<BulkInvitationsResponse>()
+            .ProducesProblem(413).ProducesProblem(415)
+            .WithMetadata(new RequestSizeLimitAttribute(BodySizeLimit.BulkMaxBytes));
         workspace.MapGet("/invitations", ListAsync).WithName("ListInvitations")
             .WithSummary("List invitations, newest first, with keyset pagination");
         workspace.MapGet("/invitations/{invitationId:guid}", GetAsync).WithName("GetInvitation");
-        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").ProducesProblem(409);
-        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").ProducesProblem(409);
+        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent().ProducesProblem(409);
+        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent().ProducesProblem(409);
         workspace.MapGet("/members", MembersAsync).WithName("ListMembers").WithTags("Members");
         return app;
     }
@@ -43,6 +56,52 @@ internal static class InvitationEndpoints
             cancellationToken);
         return TypedResults.Created($"/v1/workspaces/{workspaceId}/invitations/{invitation.Id}", invitation);
     }
+
+    private static async Task<IResult> BulkAsync(HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var (rows, defaults) = request.HasJsonContentType() ? await ReadJsonAsync(request, cancellationToken)
+            : MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(BulkCsv.MediaType, StringComparison.OrdinalIgnoreCase)
+                ? (await BulkCsv.ReadAsync(request, cancellationToken), QueryDefaults(request.Query))
+            : throw new UnreadableBodyException(
+                $"Send the invitations as JSON (Content-Type: application/json) or as CSV (Content-Type: {BulkCsv.MediaType}).", 415);
+        var result = await mediator.Send(new CreateInvitationsInBulkCommand(http.Actor(), rows, defaults), cancellationToken);
+        return TypedResults.Ok(BulkInvitationsResponse.From(result));
+    }
+
+    private static async Task<(IReadOnlyList<BulkInvitationRow>, BulkInvitationDefaults?)> ReadJsonAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        BulkInvitationsRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<BulkInvitationsRequest>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The request body is not valid JSON.", 400, e);
+        }
+
+        var rows = (body?.Invitations ?? [])
+            .Select(r => new BulkInvitationRow(r?.Email, r?.Role, r?.FirstName, r?.LastName, r?.Team, r?.ExpiresInDays, r?.SendEmail))
+            .ToList();
+        return (rows, body?.Defaults is { } d ? new BulkInvitationDefaults(d.Role, d.Team, d.ExpiresInDays, d.SendEmail) : null);
+    }
+
+    /// <summary>A CSV request's defaults, as query parameters; a value that isn't a number or a boolean is refused by name.</summary>
+    private static BulkInvitationDefaults QueryDefaults(IQueryCollection query)
+    {
+        int? days = query["expires_in_days"].ToString() is { Length: > 0 } d
+            ? int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                : throw new UnreadableBodyException("The query parameter 'expires_in_days' must be a whole number of days (1-30).")
+            : null;
+        bool? send = query["send_email"].ToString() is { Length: > 0 } s
+            ? bool.TryParse(s, out var b) ? b : throw new UnreadableBodyException("The query parameter 'send_email' must be true or false.")
+            : null;
+        return new BulkInvitationDefaults(NullIfEmpty(query["role"]), NullIfEmpty(query["team"]), days, send);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static async Task<Ok<InvitationPage>> ListAsync(
         HttpContext http, IMediator mediator, string? status, string? email, string? limit, string? cursor,

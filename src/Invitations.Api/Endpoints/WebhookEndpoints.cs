@@ -1,4 +1,5 @@
 using Invitations.Api.Auth;
+using Invitations.Api.Middleware;
 using Invitations.Application.Webhooks;
 using Invitations.Application.Webhooks.CreateWebhook;
 using Invitations.Application.Webhooks.DeleteWebhook;
@@ -24,7 +25,7 @@ internal static class WebhookEndpoints
             .WithTags("Webhooks")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
 
-        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook")
+        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").Idempotent()
             .WithSummary("Register an endpoint for signed invitation events; the signing secret is shown only here");
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The workspace's endpoints (never their secrets)");
         webhooks.MapGet("/{webhookId:guid}", GetAsync).WithName("GetWebhook")

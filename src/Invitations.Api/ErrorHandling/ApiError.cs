@@ -1,4 +1,5 @@
 using Invitations.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Invitations.Api.ErrorHandling;
@@ -30,6 +31,7 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         [ErrorCodes.RoleNotInvitable] = (400, "Role can't be invited."),
         [ErrorCodes.InvitationNotFound] = (404, "Not found."),
         [ErrorCodes.DuplicatePending] = (409, "A pending invitation already exists."),
+        [ErrorCodes.DuplicateInRequest] = (409, "The address is on an earlier row."),
         [ErrorCodes.NotPending] = (409, "The invitation is not pending."),
         [ErrorCodes.Expired] = (410, "The invitation has expired."),
         [ErrorCodes.DailyLimit] = (429, "Daily invitation limit reached."),
@@ -76,6 +78,15 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
     public static ApiError RateLimited(TimeSpan retryAfter) =>
         new(429, "rate-limited", "Too many requests.", "Too many requests from this address; try again shortly.") { RetryAfter = retryAfter };
 
+    public static ApiError InvalidIdempotencyKey() => new(400, "invalid-idempotency-key", "The Idempotency-Key header is not valid.",
+        "Idempotency-Key must be one value of 1 to 255 visible ASCII characters ('!' to '~'), without spaces.");
+
+    public static ApiError IdempotencyKeyMismatch() => new(422, "idempotency-key-mismatch", "The idempotency key was used for another request.",
+        "This Idempotency-Key was already used for a request with a different method, path or body; use a new key for a new request.");
+
+    public static ApiError IdempotencyKeyInUse() => new(409, "idempotency-key-in-use", "A request with this idempotency key is in progress.",
+        "A request with this Idempotency-Key is still being processed; retry after it completes.") { RetryAfter = TimeSpan.FromSeconds(1) };
+
     /// <summary>For a response the framework ended without a body: no such route, a wrong method, a body that isn't JSON.</summary>
     public static ApiError ForStatus(int status) => status switch
     {
@@ -86,4 +97,21 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
     };
 
     public Task ExecuteAsync(HttpContext httpContext) => ErrorShape.WriteAsync(httpContext, this);
+
+    /// <summary>As RFC 9457 problem details; a <see cref="ValidationProblemDetails"/> when there are field errors.</summary>
+    public ProblemDetails ToProblem(string? instance)
+    {
+        var problem = Errors is null ? new ProblemDetails() : new ValidationProblemDetails(Errors);
+        problem.Type = Type;
+        problem.Title = Title;
+        problem.Status = Status;
+        problem.Detail = Detail;
+        problem.Instance = instance;
+        foreach (var (key, value) in Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
 }

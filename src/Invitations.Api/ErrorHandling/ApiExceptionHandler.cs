@@ -11,14 +11,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var error = exception switch
-        {
-            DomainException e => BrokenRule(e),
-            ValidationException e => Invalid(e),
-            BadHttpRequestException e => Malformed(e),
-            _ when DatabaseOutage.Is(exception) => ApiError.Unavailable,
-            _ => null,
-        };
+        var error = Describe(exception);
         if (error is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -32,6 +25,17 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         await error.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The error a client gets for <paramref name="exception"/>; null for a bug.</summary>
+    public static ApiError? Describe(Exception exception) => exception switch
+    {
+        DomainException e => BrokenRule(e),
+        ValidationException e => Invalid(e),
+        BadHttpRequestException e => Malformed(e),
+        UnreadableBodyException e => ApiError.Malformed(e.Message, e.Status),
+        _ when DatabaseOutage.Is(exception) => ApiError.Unavailable,
+        _ => null,
+    };
 
     /// <summary>The rule's code decides status and type; its facts go out under their wire names.</summary>
     private static ApiError BrokenRule(DomainException e) => ApiError.ForRule(e.Code, e.Message) with

@@ -27,17 +27,7 @@ internal sealed record ErrorShape(Func<string, object> Body)
         }
 
         // Serialized as its runtime type: as the base type, a validation problem would lose its `errors`.
-        var problem = error.Errors is null ? new ProblemDetails() : new ValidationProblemDetails(error.Errors);
-        problem.Type = error.Type;
-        problem.Title = error.Title;
-        problem.Status = error.Status;
-        problem.Detail = error.Detail;
-        problem.Instance = context.Request.Path;
-        foreach (var (key, value) in error.Extensions ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[key] = value;
-        }
-
+        var problem = error.ToProblem(context.Request.Path);
         return response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 

@@ -28,6 +28,12 @@ public interface IInvitationsDbContext
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> all or nothing: in a transaction of its own, or, when the caller's is open (an idempotency
+    /// key's), inside it up to a savepoint, so that failing work leaves the caller's transaction usable.
+    /// </summary>
+    Task<T> AtomicallyAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
+
     /// <summary>Forgets every loaded entity and unsaved change, so that a retry starts from the rows as they are now.</summary>
     void DiscardChanges();
 }

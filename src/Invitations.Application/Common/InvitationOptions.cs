@@ -17,6 +17,9 @@ public sealed class InvitationOptions
 
     public int InviteeRequestsPerMinute { get; set; } = 30;
 
+    /// <summary>How long an idempotency key and its response are kept (contract §9).</summary>
+    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromDays(1);
+
     public string AcceptUrl(string? verifiedDomain, string token) =>
         $"{(verifiedDomain is null ? FrontendBaseUrl.TrimEnd('/') : "https://" + verifiedDomain)}/invitations/accept#token={token}";
 }

@@ -42,6 +42,31 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             });
     }
 
+    public async Task<BulkInvitingContext?> BulkInvitingContextAsync(
+        WorkspaceId id, IReadOnlyCollection<string?> teamTitles, IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken)
+    {
+        var titles = teamTitles.Select(NormalizedTeamTitle).Distinct().ToList();
+        var read = await db.Workspaces.AsNoTracking()
+            .Where(w => w.Id == id)
+            .Select(w => new
+            {
+                Card = new WorkspaceCard(w.Id, w.Name, w.Branding),
+                Teams = w.Teams.Where(t => titles.Contains(t.NormalizedTitle)).Select(t => new { t.NormalizedTitle, Ref = new TeamRef(t.Id, t.Title) }).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (read is null)
+        {
+            return null;
+        }
+
+        var members = await db.Members.AsNoTracking()
+            .Where(m => m.WorkspaceId == id && normalizedEmails.Contains(m.NormalizedEmail))
+            .Select(m => m.NormalizedEmail)
+            .ToListAsync(cancellationToken);
+        return new BulkInvitingContext(
+            read.Card, read.Teams.ToDictionary(t => t.NormalizedTitle, t => t.Ref), members.ToHashSet(), NormalizedTeamTitle);
+    }
+
     public void Admit(
         WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now) =>
         db.Members.Add(Member.Join(id, userId, email, firstName, lastName, role, team, now));

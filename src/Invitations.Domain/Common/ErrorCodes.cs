@@ -16,6 +16,7 @@ public static class ErrorCodes
 
     public const string InvitationNotFound = "not-found";
     public const string DuplicatePending = "duplicate-pending";
+    public const string DuplicateInRequest = "duplicate-in-request";
     public const string NotPending = "not-pending";
     public const string Expired = "expired";
     public const string DailyLimit = "daily-limit";

@@ -36,6 +36,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
             WebhookDispatchJob.RecurringId, WebhookDispatchJob.WebhookQueue, job => job.RunAsync(CancellationToken.None), DispatchCron);
         recurring.AddOrUpdate<MaintenanceJobs>(
             MaintenanceJobs.PurgeWebhookHistoryId, job => job.PurgeWebhookHistoryAsync(CancellationToken.None), MaintenanceJobs.PurgeWebhookHistoryCron);
+        recurring.AddOrUpdate<MaintenanceJobs>(
+            MaintenanceJobs.PurgeIdempotencyKeysId, job => job.PurgeIdempotencyKeysAsync(CancellationToken.None), MaintenanceJobs.PurgeIdempotencyKeysCron);
         recurring.RemoveIfExists(RetiredRepairId);
         return Task.CompletedTask;
     }

@@ -13,6 +13,9 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
 {
     internal const string UserIdSequence = "user_ids";
 
+    private readonly List<IDomainEvent> _held = [];
+    private bool _heldMayOweWebhooks;
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<Member> Members => Set<Member>();
@@ -33,6 +36,40 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
         await Database.SqlQuery<long>($"SELECT nextval('user_ids') AS \"Value\"").SingleAsync(cancellationToken);
 
     public void DiscardChanges() => ChangeTracker.Clear();
+
+    public async Task<T> AtomicallyAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is { } outer)
+        {
+            const string savepoint = "atomically";
+            await outer.CreateSavepointAsync(savepoint, cancellationToken);
+            try
+            {
+                var result = await work();
+                await outer.ReleaseSavepointAsync(savepoint, cancellationToken);
+                return result;
+            }
+            catch
+            {
+                await outer.RollbackToSavepointAsync(savepoint, cancellationToken);
+                throw;
+            }
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(cancellationToken);
+            ReleaseHeldEvents();
+            return result;
+        }
+        catch
+        {
+            DropHeldEvents();
+            throw;
+        }
+    }
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
@@ -70,12 +107,35 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
         }
 
         aggregates.ForEach(a => a.ClearDomainEvents());
-        if (dispatcher is not null && (events.Count > 0 || mayOweWebhooks))
+        _held.AddRange(events);
+        _heldMayOweWebhooks |= mayOweWebhooks;
+        if (Database.CurrentTransaction is null)
         {
-            dispatcher.Dispatch(events, mayOweWebhooks);
+            ReleaseHeldEvents();
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// After a commit: what the saves since the last one owe wakes the dispatchers. Inside a transaction (an idempotency key's)
+    /// a dispatcher woken at the save would look before the commit and find nothing.
+    /// </summary>
+    internal void ReleaseHeldEvents()
+    {
+        if (dispatcher is not null && (_held.Count > 0 || _heldMayOweWebhooks))
+        {
+            dispatcher.Dispatch(_held, _heldMayOweWebhooks);
+        }
+
+        DropHeldEvents();
+    }
+
+    /// <summary>After a rollback: nothing the saves wrote is owed.</summary>
+    internal void DropHeldEvents()
+    {
+        _held.Clear();
+        _heldMayOweWebhooks = false;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -7,7 +7,7 @@ namespace Invitations.Application.Invitations.CreateInvitation;
 
 internal sealed class CreateInvitationCommandValidator : AbstractValidator<CreateInvitationCommand>
 {
-    private static readonly string[] InvitableRoles = Roles.All.Where(r => r != Role.Owner.Name()).ToArray();
+    public static readonly string[] InvitableRoles = Roles.All.Where(r => r != Role.Owner.Name()).ToArray();
 
     public CreateInvitationCommandValidator()
     {

@@ -1,0 +1,3 @@
+namespace Invitations.Api.Endpoints;
+
+public sealed record BulkSummary(int Created, int Failed);

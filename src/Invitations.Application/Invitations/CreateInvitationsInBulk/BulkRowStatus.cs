@@ -1,0 +1,12 @@
+namespace Invitations.Application.Invitations.CreateInvitationsInBulk;
+
+/// <summary>What became of a row; written in snake_case (<c>duplicate_pending</c>).</summary>
+public enum BulkRowStatus
+{
+    Created,
+    DuplicatePending,
+    AlreadyMember,
+    Invalid,
+    TeamNotFound,
+    DuplicateInRequest,
+}
