@@ -410,6 +410,23 @@ for ((run = 1; run <= runs; run++)); do
 done
 end_phase webhook-burst
 
+# ---------------------------------------------------------------------------------------------- 8 bulk
+# One bulk request of 1,000 rows (JSON, every row emailed) into a fresh workspace: its round trip, and the time from
+# its response to the last of its emails accepted by the sink. The burst's 1,000 single creates (32 clients) beside it.
+for ((run = 1; run <= runs; run++)); do
+  log "bulk run $run/$runs (1000 rows)"
+  new_workspace "bulk$run"
+  "${driver[@]}" bulk --api "$api" --workspace "$ws_id" --key "$ws_key" --count 1000 --prefix "bulk$run" \
+    --sink-log "$tmp/sink.log" --timeout-seconds "$drain_limit" >"$tmp/bulk-$run.txt"
+  for name in created request_seconds response_kb email_seconds first_email_seconds undelivered; do
+    record "bulk_$name" "$(value "$tmp/bulk-$run.txt" "$name")"
+  done
+  drain "$ws_id" >/dev/null
+  clear_sink
+  log "  request $(value "$tmp/bulk-$run.txt" request_seconds) s; last email $(value "$tmp/bulk-$run.txt" email_seconds) s after the response"
+done
+end_phase bulk
+
 # ---------------------------------------------------------------------------------------------- 6 email rate
 # How fast the service sends a backlog of owed emails. The backlog is made through configuration and the API only,
 # so it stays valid whatever the email pipeline becomes: an API without job workers (Hangfire__ServerEnabled=false)
@@ -547,11 +564,14 @@ measured[burst-seconds]=$(median burst_burst_seconds) goal[burst-seconds]="<= 2"
 measured[email-rate]=$(median rate_emails_per_second) goal[email-rate]=">= 500"
 measured[webhook-seconds]=$(median hookburst_burst_seconds) goal[webhook-seconds]="<= 2"
 measured[webhook-create-ratio]=$(median hookcreated_change) goal[webhook-create-ratio]=">= 0.9"
+measured[bulk-seconds]=$(median bulk_request_seconds) goal[bulk-seconds]="<= 1"
+measured[bulk-email-seconds]=$(median bulk_email_seconds) goal[bulk-email-seconds]="<= 3"
 measured[sweep-ratio]=$(median sweep_ratio) goal[sweep-ratio]="<= 1.5"
 measured[rss-mb]=$(maximum rss_mb) goal[rss-mb]="<= 300"
 measured[scale-p99-ratio]=$(awk -v a="$(median create_p99_growth)" -v b="$(median list_p99_growth)" \
   'BEGIN { print (a > b ? a : b) }') goal[scale-p99-ratio]="<= 1.2"
-targets=(create-ratio create-p99-ratio burst-seconds email-rate webhook-seconds webhook-create-ratio sweep-ratio rss-mb scale-p99-ratio)
+targets=(create-ratio create-p99-ratio burst-seconds email-rate webhook-seconds webhook-create-ratio bulk-seconds bulk-email-seconds sweep-ratio rss-mb
+  scale-p99-ratio)
 verdict() { # name -> met|missed
   local op limit
   read -r op limit <<<"${goal[$1]}"
@@ -602,6 +622,9 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "| 7 | webhook burst: last 201 → last invitation.created received, s ($burst_emails creates, 32 clients) | $(fmt3 hookburst_burst_seconds) | | | webhook-seconds ${goal[webhook-seconds]} | $(verdict webhook-seconds) |"
   echo "| 7 | webhook burst: per-event latency, ms (201 → received): p50; p95 | $(fmt3 hookburst_latency_p50_ms); $(fmt3 hookburst_latency_p95_ms) | | | | |"
   echo "| 7 | webhook burst: undelivered | $(total hookburst_undelivered) | | | 0 | $( (($(total hookburst_undelivered) == 0)) && echo met || echo missed) |"
+  echo "| 8 | bulk: one request of 1,000 rows, round trip s (JSON, every row emailed; beside it: the burst's $burst_emails single creates) | $(fmt3 bulk_request_seconds) | $(fmt3 burst_create_seconds) | | bulk-seconds ${goal[bulk-seconds]} | $(verdict bulk-seconds) |"
+  echo "| 8 | bulk: response → last of its 1,000 emails accepted by SMTP, s | $(fmt3 bulk_email_seconds) | | | bulk-email-seconds ${goal[bulk-email-seconds]} | $(verdict bulk-email-seconds) |"
+  echo "| 8 | bulk: response → first email, s; response size KB; created; undelivered | $(fmt3 bulk_first_email_seconds); $(fmt3 bulk_response_kb); $(total bulk_created); $(total bulk_undelivered) | | | $((runs * 1000)); 0 | $( (($(total bulk_created) == runs * 1000 && $(total bulk_undelivered) == 0)) && echo met || echo missed) |"
   echo "| 3 | expiry sweep of $sweep_rows overdue rows, s | $(fmt3 sweep_service_seconds) | $(fmt3 sweep_raw_seconds) | $(fmt3 sweep_ratio) | sweep-ratio ${goal[sweep-ratio]} | $(verdict sweep-ratio) |"
   echo "| 3 | rows expired | $(fmt3 sweep_service_rows) | $(fmt3 sweep_raw_rows) | | | |"
   echo "| 3 | creates during the sweep: p99 ms ($sweep_load_rate/s from 4 clients) | $(fmt3 sweep_service_load_p99_ms) | $(fmt3 sweep_raw_load_p99_ms) | | < 100 ms | $(awk -v p="$(median sweep_service_load_p99_ms)" 'BEGIN { print p < 100 ? "met" : "missed" }') |"
@@ -631,6 +654,9 @@ read -r load1 load5 load15 _ </proc/loadavg
   echo "  workspace: one with an endpoint subscribed to \`invitation.created\` (judged), one with an endpoint subscribed to"
   echo "  every event (\`[\"*\"]\`: created and email_sent); the change is a side's req/s over the plain side's. The webhook burst is the email burst with an endpoint subscribed to"
   echo "  \`invitation.created\`, timed to the last event received (the API runs with \`Webhooks__AllowPrivateNetworks=true\`)."
+  echo "- **Bulk** — \`build/bench/Driver bulk\`: one \`POST …/invitations/bulk\` of 1,000 JSON rows (\`role\` teammate, emailed)"
+  echo "  into a fresh workspace, timed from send to the last byte of its answer (the \"ceiling\" column is the burst's time"
+  echo "  to make 1,000 single creates from 32 clients, for scale); then the sink's log until all 1,000 have arrived."
   echo "- **Email rate** — after the burst, the API is stopped and started with \`Hangfire__ServerEnabled=false\` (no job"
   echo "  workers: emails are owed, nothing sends them); \`Driver create\` makes $rate_emails invitations from 32 clients"
   echo "  (native route, \`send_email\` true) and the phase waits for every 201. That API is stopped and the API started"
