@@ -22,6 +22,8 @@ internal static class IdempotencyKeys
     public static TBuilder Idempotent<TBuilder>(this TBuilder route)
         where TBuilder : IEndpointConventionBuilder => route.WithMetadata(IdempotentRoute.Instance);
 
+    public static bool IsIdempotent(IEnumerable<object> endpointMetadata) => endpointMetadata.OfType<IdempotentRoute>().Any();
+
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(InvokeAsync);
 
     /// <summary>1 to 255 visible ASCII characters, <c>!</c> to <c>~</c>.</summary>
