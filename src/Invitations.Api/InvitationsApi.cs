@@ -5,6 +5,7 @@ using Invitations.Api.Compatibility;
 using Invitations.Api.Endpoints;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Api.OpenApi;
 using Invitations.Application;
 using Invitations.Application.Common;
 using Invitations.Infrastructure;
@@ -27,7 +28,7 @@ public static class InvitationsApi
         services.AddInvitationsAuth();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddInvitationsOpenApi();
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
