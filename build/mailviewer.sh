@@ -16,6 +16,10 @@ _mailviewer_free_port() {
   echo "$port"
 }
 
+_mailviewer_answers() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /api/messages HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -n1 <&3 | grep -q ' 200 ') 2>/dev/null
+}
+
 mailviewer_start() {
   local data=${1:?usage: mailviewer_start <datadir>} i
   mkdir -p "$data" || return 1
@@ -36,7 +40,9 @@ mailviewer_start() {
   _mailviewer_pid=$!
 
   for ((i = 0; i < 600; i++)); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$MAILVIEWER_SMTP_PORT") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$web_port") 2>/dev/null; then
+    # Its message list answering, which also warms it up for the first email. (Its SMTP server starts before the web
+    # page; a probe of the SMTP port would show up as an empty session in the viewer.)
+    if _mailviewer_answers "$web_port"; then
       export MAILVIEWER_SMTP_PORT MAILVIEWER_URL
       return 0
     fi
@@ -52,15 +58,15 @@ mailviewer_start() {
 }
 
 mailviewer_stop() {
+  # Runs from EXIT traps under `set -e`: nothing here may fail.
   [[ -n $_mailviewer_pid ]] || return 0
-  kill -TERM -- "-$_mailviewer_pid" 2>/dev/null
   local i
+  kill -TERM -- "-$_mailviewer_pid" 2>/dev/null || true
   for ((i = 0; i < 50; i++)); do
     kill -0 -- "-$_mailviewer_pid" 2>/dev/null || break
     sleep 0.1
   done
-  kill -KILL -- "-$_mailviewer_pid" 2>/dev/null
-  wait "$_mailviewer_pid" 2>/dev/null
+  kill -KILL -- "-$_mailviewer_pid" 2>/dev/null || true
+  wait "$_mailviewer_pid" 2>/dev/null || true
   _mailviewer_pid=""
-  return 0
 }

@@ -97,5 +97,6 @@ INFO
 
 ASPNETCORE_URLS=$url "${app[@]}" &
 app_pid=$!
-trap 'kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; stop_all' EXIT
+# Under set -e a failing command would end the trap early and leave PostgreSQL and the mail viewer running.
+trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; stop_all' EXIT
 wait "$app_pid"
