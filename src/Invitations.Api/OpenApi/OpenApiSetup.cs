@@ -13,5 +13,6 @@ internal static class OpenApiSetup
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddOperationTransformer<PathParametersTransformer>();
             options.AddOperationTransformer<SecurityRequirementsTransformer>();
+            options.AddOperationTransformer<RetryAfterTransformer>();
         });
 }
