@@ -16,20 +16,22 @@ public sealed class OpenApiLintTests(ApiFactory api)
     public async Task OpenApiDocument_PassesRedoclyRecommendedRules_WithoutErrorsOrWarnings()
     {
         var document = await (await api.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
-        var file = Path.Combine(Directory.CreateTempSubdirectory("invitations-openapi-").FullName, "openapi.json");
+        var folder = Directory.CreateTempSubdirectory("invitations-openapi-");
+        var file = Path.Combine(folder.FullName, "openapi.json");
         await File.WriteAllTextAsync(file, document.ToJsonString());
 
         var (exitCode, output, errors) = await RunRedoclyAsync(
             "lint", "--format=json", "--config", Path.Combine(ServiceProcess.RepositoryRoot, "redocly.yaml"), file);
+        folder.Delete(recursive: true);
 
-        var report = JsonNode.Parse(output) ?? throw new InvalidOperationException($"No report from redocly: {errors}");
+        Assert.True(output.TrimStart().StartsWith('{'), $"redocly exited {exitCode} without a report:\n{output}\n{errors}");
+        var report = JsonNode.Parse(output)!;
         var problems = report["problems"]!.AsArray()
             .Select(p => $"{p!["severity"]} {p["ruleId"]} at {p["location"]?[0]?["pointer"]}: {p["message"]}");
         var summary = $"redocly exited {exitCode}:\n{string.Join('\n', problems)}";
         Assert.True((int?)report["totals"]?["errors"] == 0, summary);
         Assert.True((int?)report["totals"]?["warnings"] == 0, summary);
         Assert.True(exitCode == 0, summary + errors);
-        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunRedoclyAsync(params string[] arguments)
