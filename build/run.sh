@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The one run command: serves the API on http://127.0.0.1:8080 on a fresh Debian machine.
 # Without ConnectionStrings__Invitations it starts a private PostgreSQL under ./.data/postgres; without Smtp__Host
-# mail is written as .eml files to ./.data/mail. A second run reuses the data. Ctrl-C stops everything it started.
+# it starts a mail viewer (smtp4dev, a local dotnet tool) and sends mail there, or, if that can't be had, writes mail as
+# .eml files to ./.data/mail. A second run reuses the data. Ctrl-C stops everything it started.
 # The service reads src/Invitations.Api/appsettings.json (its content root is that folder): edit it and run again.
 # Env: INVITATIONS_DATA_DIR (default ./.data), ASPNETCORE_URLS (default http://127.0.0.1:8080),
-#      RUN_CONFIGURATION (default Release), RUN_SKIP_BUILD=1 to start the last build as it is.
+#      RUN_CONFIGURATION (default Release), RUN_SKIP_BUILD=1 to start the last build as it is,
+#      RUN_MAIL_VIEWER=0 to write .eml files instead of starting the mail viewer.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . build/pg.sh
+. build/mailviewer.sh
 
 log() { echo "run.sh: $*" >&2; }
 mkdir -p "${INVITATIONS_DATA_DIR:-.data}"
@@ -15,7 +18,10 @@ data=$(realpath "${INVITATIONS_DATA_DIR:-.data}")
 url=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
 
 pg_data=""
-stop_all() { [[ -z $pg_data ]] || pg_stop "$pg_data" >/dev/null 2>&1 || true; }
+stop_all() {
+  mailviewer_stop
+  [[ -z $pg_data ]] || pg_stop "$pg_data" >/dev/null 2>&1 || true
+}
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -37,9 +43,18 @@ if [[ -z ${ConnectionStrings__Invitations:-} ]]; then
   log "PostgreSQL on port $PG_PORT (data in $pg_data)"
 fi
 
-if [[ -z ${Smtp__Host:-} ]]; then
+mail_info=""
+if [[ -n ${Smtp__Host:-} ]]; then
+  mail_info="Mail goes to:     SMTP on $Smtp__Host"
+elif [[ ${RUN_MAIL_VIEWER:-1} != 0 ]] && mailviewer_start "$data/smtp4dev"; then
+  export Email__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port=$MAILVIEWER_SMTP_PORT Smtp__Security=None
+  mail_info="Mail viewer:      $MAILVIEWER_URL   (smtp4dev; SMTP on 127.0.0.1:$MAILVIEWER_SMTP_PORT)"
+  log "mail viewer (smtp4dev) on $MAILVIEWER_URL"
+else
   export Email__Transport=${Email__Transport:-Directory}
   export Email__DirectoryPath=${Email__DirectoryPath:-$data/mail}
+  mail_info="Mail goes to:     $Email__DirectoryPath   (.eml files; no mail viewer)"
+  [[ ${RUN_MAIL_VIEWER:-1} == 0 ]] || log "no mail viewer: mail is written as .eml files to $Email__DirectoryPath"
 fi
 
 # An operator secret made once and kept, so the dashboard and operator routes work from the first run.
@@ -73,7 +88,7 @@ cat <<INFO
   Owner API key:    $api_key
   Operator key:     $Operator__ApiKey   (x-operator-key, and Basic user 'operator' on $url/hangfire)
   API reference:    $url/docs
-  Mail goes to:     ${Smtp__Host:-$Email__DirectoryPath}
+  $mail_info
 
   Invite someone:
   curl -i -X POST $url/v1/workspaces/$workspace_id/invitations -H "x-api-key: $api_key" -H "content-type: application/json" -d "{\"email\":\"person-\$RANDOM@example.com\",\"role\":\"admin\"}"
@@ -82,5 +97,6 @@ INFO
 
 ASPNETCORE_URLS=$url "${app[@]}" &
 app_pid=$!
-trap 'kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; stop_all' EXIT
+# Under set -e a failing command would end the trap early and leave PostgreSQL and the mail viewer running.
+trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; stop_all' EXIT
 wait "$app_pid"

@@ -48,6 +48,13 @@ if ! command -v docker-compose >/dev/null && [[ $(id -u) -eq 0 ]]; then
   apt_install docker-compose >/dev/null || log "warning: docker-compose not installed"
 fi
 
+# build/run.sh starts the mail viewer (smtp4dev, a local tool); restored here so its test needs no registry.
+dotnet tool restore >/dev/null || log "warning: dotnet tool restore failed; build/run.sh's test will miss its mail viewer"
+
+# The OpenAPI lint test runs Redocly CLI, installed once into a cache folder (build/redocly.sh).
+INVITATIONS_REDOCLY=$(build/redocly.sh --install) || log "warning: Redocly CLI not installed; the OpenAPI lint test will fail"
+export INVITATIONS_REDOCLY
+
 results=$PWD/.test-results
 rm -rf "$results"
 # LogFilePrefix (not LogFileName): every test project gets its own

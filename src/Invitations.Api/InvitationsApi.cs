@@ -28,7 +28,7 @@ public static class InvitationsApi
         services.AddInvitationsAuth();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddOperationTransformer<IdempotencyKeyHeader>());
+        services.AddInvitationsOpenApi();
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

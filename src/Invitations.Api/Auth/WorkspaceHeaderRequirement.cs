@@ -12,6 +12,8 @@ namespace Invitations.Api.Auth;
 /// </summary>
 internal sealed class WorkspaceHeaderRequirement : AuthorizationHandler<WorkspaceHeaderRequirement>, IAuthorizationRequirement
 {
+    public const string HeaderName = "x-workspace-id";
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, WorkspaceHeaderRequirement requirement)
     {
         // Without a valid key the challenge answers (401).
@@ -21,7 +23,7 @@ internal sealed class WorkspaceHeaderRequirement : AuthorizationHandler<Workspac
         }
 
         var workspaceId = http.GetRouteValue("workspaceId") as string ?? "";
-        var header = http.Request.Headers["x-workspace-id"].ToString().Trim();
+        var header = http.Request.Headers[HeaderName].ToString().Trim();
         var id = Guid.TryParse(workspaceId, out var parsed) ? new WorkspaceId(parsed) : (WorkspaceId?)null;
         if (header.Length == 0)
         {

@@ -18,7 +18,8 @@ internal static class InviteTeammateEndpoints
     {
         app.MapPost("/integrations/api/workspace/invitations", InviteAsync)
             .RequireAuthorization(AuthSetup.ApiKeyPolicy)
-            .WithMetadata(new ErrorShape(message => new { status = "error", message }))
+            .Produces<InviteTeammateResponse>()
+            .WithErrorShape(message => new InviteTeammateError("error", message), 400, 401, 403, 409, 429, 503)
             .WithTags("Compatibility")
             .WithName("CompatInviteTeammate")
             .Idempotent()

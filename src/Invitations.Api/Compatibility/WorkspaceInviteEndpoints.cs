@@ -18,7 +18,8 @@ internal static class WorkspaceInviteEndpoints
     {
         app.MapPost("/v1/api/workspaces/{workspaceId}/invite", InviteAsync)
             .RequireAuthorization(AuthSetup.WorkspaceHeaderPolicy)
-            .WithMetadata(new ErrorShape(message => new WorkspaceInviteResponse(false, message)))
+            .Produces<WorkspaceInviteResponse>()
+            .WithErrorShape(message => new WorkspaceInviteResponse(false, message), 400, 401, 403, 404, 409, 429, 503)
             .WithTags("Compatibility")
             .WithName("CompatInviteMember")
             .Idempotent()

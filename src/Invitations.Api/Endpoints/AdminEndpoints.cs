@@ -1,4 +1,5 @@
 using Invitations.Api.Auth;
+using Invitations.Api.ErrorHandling;
 using Invitations.Application.Workspaces;
 using Invitations.Application.Workspaces.AddMember;
 using Invitations.Application.Workspaces.AddTeam;
@@ -18,13 +19,18 @@ internal static class AdminEndpoints
         var admin = app.MapGroup("/v1/admin/workspaces")
             .RequireAuthorization(AuthSetup.OperatorPolicy)
             .WithTags("Operator")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblems(400, 401, 403, 503);
 
-        admin.MapPost("/", CreateWorkspaceAsync).WithName("CreateWorkspace");
-        admin.MapPost("/{workspaceId:guid}/members", AddMemberAsync).WithName("AddMember").ProducesProblem(404).ProducesProblem(409);
-        admin.MapPost("/{workspaceId:guid}/api-keys", CreateApiKeyAsync).WithName("CreateApiKey").ProducesProblem(404);
-        admin.MapPost("/{workspaceId:guid}/teams", AddTeamAsync).WithName("AddTeam").ProducesProblem(404).ProducesProblem(409);
-        admin.MapPut("/{workspaceId:guid}/branding", SetBrandingAsync).WithName("SetBranding").ProducesProblem(404);
+        admin.MapPost("/", CreateWorkspaceAsync).WithName("CreateWorkspace")
+            .WithSummary("Create a workspace with its owner; the owner's first API key is shown only here");
+        admin.MapPost("/{workspaceId:guid}/members", AddMemberAsync).WithName("AddMember")
+            .WithSummary("Add a member directly, without an invitation").ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/{workspaceId:guid}/api-keys", CreateApiKeyAsync).WithName("CreateApiKey")
+            .WithSummary("A new API key for a member; shown only here").ProducesProblem(404);
+        admin.MapPost("/{workspaceId:guid}/teams", AddTeamAsync).WithName("AddTeam")
+            .WithSummary("Add a team to the workspace").ProducesProblem(404).ProducesProblem(409);
+        admin.MapPut("/{workspaceId:guid}/branding", SetBrandingAsync).WithName("SetBranding")
+            .WithSummary("Set the white-label sender and the custom link domain").ProducesProblem(404);
         return app;
     }
 

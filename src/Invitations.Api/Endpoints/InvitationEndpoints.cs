@@ -28,7 +28,7 @@ internal static class InvitationEndpoints
         var workspace = app.MapGroup("/v1/workspaces/{workspaceId:guid}")
             .RequireAuthorization(AuthSetup.WorkspacePolicy)
             .WithTags("Invitations")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
+            .ProducesProblems(400, 401, 403, 404, 429, 503);
 
         workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation").Idempotent()
             .WithSummary("Invite a person by email").ProducesProblem(409);
@@ -40,10 +40,14 @@ internal static class InvitationEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(BodySizeLimit.BulkMaxBytes));
         workspace.MapGet("/invitations", ListAsync).WithName("ListInvitations")
             .WithSummary("List invitations, newest first, with keyset pagination");
-        workspace.MapGet("/invitations/{invitationId:guid}", GetAsync).WithName("GetInvitation");
-        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent().ProducesProblem(409);
-        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent().ProducesProblem(409);
-        workspace.MapGet("/members", MembersAsync).WithName("ListMembers").WithTags("Members");
+        workspace.MapGet("/invitations/{invitationId:guid}", GetAsync).WithName("GetInvitation")
+            .WithSummary("One invitation, with its email status");
+        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent()
+            .WithSummary("Revoke a pending invitation; its link stops working").ProducesProblem(409);
+        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent()
+            .WithSummary("Email a fresh link with a fresh lifetime; the old link stops working").ProducesProblem(409);
+        workspace.MapGet("/members", MembersAsync).WithName("ListMembers").WithTags("Members")
+            .WithSummary("The workspace's members");
         return app;
     }
 

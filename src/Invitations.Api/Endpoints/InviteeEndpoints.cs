@@ -1,3 +1,4 @@
+using Invitations.Api.ErrorHandling;
 using Invitations.Application.Invitations.AcceptInvitation;
 using Invitations.Application.Invitations.LookupInvitation;
 using MediatR;
@@ -15,7 +16,7 @@ internal static class InviteeEndpoints
         var invitee = app.MapGroup("/v1/invitations")
             .RequireRateLimiting(RateLimitPolicy)
             .WithTags("Invitee")
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(429);
+            .ProducesProblems(400, 404, 429, 503);
 
         invitee.MapPost("/lookup", LookupAsync).WithName("LookupInvitation")
             .WithSummary("What an invitation link is for: workspace, inviter, role, status");

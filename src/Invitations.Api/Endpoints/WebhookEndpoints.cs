@@ -1,4 +1,5 @@
 using Invitations.Api.Auth;
+using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
 using Invitations.Application.Webhooks;
 using Invitations.Application.Webhooks.CreateWebhook;
@@ -23,7 +24,7 @@ internal static class WebhookEndpoints
         var webhooks = app.MapGroup("/v1/workspaces/{workspaceId:guid}/webhooks")
             .RequireAuthorization(AuthSetup.WorkspacePolicy)
             .WithTags("Webhooks")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblems(400, 401, 403, 404, 503);
 
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").Idempotent()
             .WithSummary("Register an endpoint for signed invitation events; the signing secret is shown only here");

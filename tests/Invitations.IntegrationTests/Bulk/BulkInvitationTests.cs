@@ -312,11 +312,21 @@ public sealed class BulkInvitationTests(BulkFactory api) : IClassFixture<BulkFac
         return error;
     }
 
+    /// <summary>The same invitation, but for where its email stands (the dispatcher may have sent it since).</summary>
     private static void AssertSameInvitation(JsonObject expected, JsonObject actual)
     {
-        actual = actual.DeepClone().AsObject();
-        actual.Remove("accept_url");
-        Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+        static string Stable(JsonObject invitation)
+        {
+            var copy = invitation.DeepClone().AsObject();
+            foreach (var moving in new[] { "accept_url", "email_status", "email_sent_at", "last_email_error" })
+            {
+                copy.Remove(moving);
+            }
+
+            return copy.ToJsonString();
+        }
+
+        Assert.Equal(Stable(expected), Stable(actual));
     }
 
     private async Task<JsonObject> BulkJsonAsync(TestWorkspace workspace, object body) =>

@@ -35,9 +35,8 @@ public sealed class HealthAndDocsTests(ApiFactory api)
     [InlineData("/v1/admin/workspaces/{workspaceId}/branding", "put")]
     public async Task OpenApi_WithoutKey_ListsContractRoute(string path, string method)
     {
-        var response = await api.CreateClient().GetAsync("/openapi/v1.json");
+        var document = await OpenApiAsync();
 
-        var document = await response.ReadJsonAsync(HttpStatusCode.OK);
         var paths = document["paths"]!.AsObject();
         Assert.True(paths.ContainsKey(path), $"{path} is missing; the document lists: {string.Join(", ", paths.Select(p => p.Key))}");
         Assert.True(paths[path]!.AsObject().ContainsKey(method), $"{method.ToUpperInvariant()} {path} is missing");
@@ -46,10 +45,65 @@ public sealed class HealthAndDocsTests(ApiFactory api)
     [Fact]
     public async Task OpenApi_IsAnOpenApi3Document()
     {
-        var document = await (await api.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
+        var document = await OpenApiAsync();
 
         Assert.StartsWith("3.", (string?)document["openapi"]);
         Assert.IsType<JsonObject>(document["info"]);
+    }
+
+    [Fact]
+    public async Task OpenApi_EveryOperation_HasSummaryOperationIdAndSecurity()
+    {
+        var document = await OpenApiAsync();
+
+        var incomplete = Operations(document)
+            .Where(o => o.Operation["summary"] is null || o.Operation["operationId"] is null || o.Operation["security"] is null)
+            .Select(o => o.Name);
+        Assert.Empty(incomplete);
+    }
+
+    [Theory]
+    [InlineData("/integrations/api/workspace/invitations", "post", "bearerApiKey|apiKeyHeader")]
+    [InlineData("/v1/api/workspaces/{workspaceId}/invite", "post", "bearerApiKey|apiKeyHeader")]
+    [InlineData("/v1/workspaces/{workspaceId}/invitations", "post", "bearerApiKey|apiKeyHeader")]
+    [InlineData("/v1/workspaces/{workspaceId}/webhooks", "get", "bearerApiKey|apiKeyHeader")]
+    [InlineData("/v1/admin/workspaces", "post", "operatorKey")]
+    [InlineData("/v1/invitations/accept", "post", "")]
+    public async Task OpenApi_Operation_RequiresTheSchemesOfItsPolicy(string path, string method, string schemes)
+    {
+        var document = await OpenApiAsync();
+
+        var security = document["paths"]![path]![method]!["security"]!.AsArray();
+        Assert.Equal(schemes, string.Join('|', security.SelectMany(requirement => requirement!.AsObject().Select(s => s.Key))));
+        foreach (var scheme in schemes.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Assert.NotNull(document["components"]!["securitySchemes"]![scheme]);
+        }
+    }
+
+    [Fact]
+    public async Task OpenApi_WorkspaceInviteRoute_DeclaresItsWorkspaceHeaderAndPathParameter()
+    {
+        var document = await OpenApiAsync();
+
+        var parameters = document["paths"]!["/v1/api/workspaces/{workspaceId}/invite"]!["post"]!["parameters"]!.AsArray();
+        Assert.Contains(parameters, p => (string?)p!["name"] == "x-workspace-id" && (string?)p["in"] == "header" && (bool?)p["required"] == true);
+        Assert.Contains(parameters, p => (string?)p!["name"] == "workspaceId" && (string?)p["in"] == "path");
+    }
+
+    [Theory]
+    [InlineData("/integrations/api/workspace/invitations", "application/json", "InviteTeammateError")]
+    [InlineData("/v1/api/workspaces/{workspaceId}/invite", "application/json", "WorkspaceInviteResponse")]
+    [InlineData("/v1/workspaces/{workspaceId}/invitations", "application/problem+json", "ProblemDetails")]
+    public async Task OpenApi_CreateRoute_DocumentsItsErrorsInItsOwnShape(string path, string contentType, string schema)
+    {
+        var document = await OpenApiAsync();
+
+        var responses = document["paths"]![path]!["post"]!["responses"]!.AsObject();
+        foreach (var status in new[] { "401", "403", "409", "429", "503" })
+        {
+            Assert.Equal($"#/components/schemas/{schema}", (string?)responses[status]?["content"]?[contentType]?["schema"]?["$ref"]);
+        }
     }
 
     [Fact]
@@ -63,4 +117,12 @@ public sealed class HealthAndDocsTests(ApiFactory api)
         Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("scalar", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    private async Task<JsonNode> OpenApiAsync() =>
+        await (await api.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
+
+    private static IEnumerable<(string Name, JsonNode Operation)> Operations(JsonNode document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Where(o => o.Key != "parameters")
+            .Select(o => ($"{o.Key.ToUpperInvariant()} {path.Key}", o.Value!)));
 }

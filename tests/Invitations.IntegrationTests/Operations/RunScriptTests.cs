@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Invitations.IntegrationTests.Operations;
 
 /// <summary>
 /// build/run.sh as a newcomer runs it. It used to start the service from the repository root, so the service's own
 /// appsettings.json was never read: every SQL statement was logged at Information, and edits to the file did nothing.
+/// Without SMTP settings it starts the mail viewer (smtp4dev, restored by build/test.sh) and the email shows there.
 /// </summary>
-public sealed class RunScriptTests : IAsyncLifetime
+public sealed partial class RunScriptTests : IAsyncLifetime
 {
     private string _database = null!;
     private string _data = null!;
@@ -42,16 +44,39 @@ public sealed class RunScriptTests : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         client.DefaultRequestHeaders.Add("x-api-key", demo["api_key"]);
 
-        var created = await client.PostAsJsonAsync(
-            $"/v1/workspaces/{demo["workspace_id"]}/invitations", new { email = Mailbox.NewAddress("run-sh"), role = "viewer" });
+        var email = Mailbox.NewAddress("run-sh");
+        var created = await client.PostAsJsonAsync($"/v1/workspaces/{demo["workspace_id"]}/invitations", new { email, role = "viewer" });
         var listed = await client.GetFromJsonAsync<JsonObject>($"/v1/workspaces/{demo["workspace_id"]}/invitations");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Single(listed!["items"]!.AsArray());
         Assert.Contains("Invitations is starting", run.Output, StringComparison.Ordinal);
+        var viewer = MailViewer().Match(run.Output);
+        Assert.True(viewer.Success, run.Output);
+        Assert.Equal(email, await WaitForViewerMessageAsync(new Uri(viewer.Groups[1].Value)));
 
         // appsettings.json sets Microsoft.EntityFrameworkCore.Database.Command (and Microsoft.AspNetCore) to Warning.
         Assert.DoesNotContain("Executed DbCommand", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Request starting HTTP", run.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>The one message in the viewer, by smtp4dev's own API, once it is there.</summary>
+    private static async Task<string?> WaitForViewerMessageAsync(Uri viewer)
+    {
+        using var client = new HttpClient { BaseAddress = viewer };
+        var deadline = DateTimeOffset.UtcNow + Mailbox.ArrivalTimeout;
+        while (true)
+        {
+            var messages = (await client.GetFromJsonAsync<JsonObject>("/api/messages"))!["results"]!.AsArray();
+            if (messages.Count > 0 || DateTimeOffset.UtcNow > deadline)
+            {
+                return (string?)Assert.Single(messages)!["to"]![0];
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex(@"Mail viewer: +(http://127\.0\.0\.1:\d+)")]
+    private static partial Regex MailViewer();
 }
