@@ -45,6 +45,7 @@ public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jo
                 }
             }
             while (clock.GetElapsedTime(started) < LongestRun && await signal.WaitForMoreAsync(Linger, cancellationToken));
+            heartbeat.Beat(EmailQueue);
         }
         finally
         {

@@ -46,6 +46,7 @@ public sealed class WebhookDispatchJob(IMediator mediator, WebhookDispatchSignal
             while (clock.GetElapsedTime(started) < LongestRun && await signal.WaitForMoreAsync(Linger, cancellationToken));
 
             // What came in since, and when the next delivery falls due (a back-off, a lease), for the signal's timer.
+            heartbeat.Beat(WebhookQueue);
             total = total.Then(await mediator.Send(new DispatchWebhooksCommand(), cancellationToken));
         }
         finally
