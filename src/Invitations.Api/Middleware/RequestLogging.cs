@@ -25,6 +25,6 @@ internal static partial class RequestLogging
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {StatusCode} in {ElapsedMs:0.0} ms")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} {StatusCode} in {ElapsedMs:0.0} ms")]
     private static partial void Served(ILogger logger, string method, PathString path, int statusCode, double elapsedMs);
 }
