@@ -49,6 +49,28 @@ public sealed class TelemetryTests(ObservedApiFactory api)
         Assert.Equal(["email", "webhook"], depth.MetricPoints.Select(Kind).Order());
     }
 
+    [Fact]
+    public async Task AWebhookDispatch_IsASpanWithItsPostsAsChildren_AndCounted()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var workspace = await api.CreateWorkspaceAsync();
+        await api.RegisterWebhookAsync(workspace, receiver.Url);
+        api.FlushMetrics();
+        var delivered = api.Total("invitations.webhooks.delivered");
+
+        await api.InvitationIdAsync(workspace);
+        var received = await receiver.WaitForAsync(_ => true, JobScenario.Patience);
+
+        // The POST carried its trace to the receiver: the dispatch's.
+        var trace = ActivityContext.Parse(received.Headers["traceparent"], null).TraceId;
+        var batch = await WaitForAsync(() => api.Spans.FirstOrDefault(s => s.TraceId == trace && s.OperationName == "invitations.webhook.dispatch"));
+        var post = Assert.Single(api.Spans, s => s.ParentSpanId == batch.SpanId && s.Source.Name == "System.Net.Http");
+        Assert.Equal(ActivityKind.Client, post.Kind);
+        Assert.Equal(1, batch.GetTagItem("invitations.webhooks.delivered"));
+        api.FlushMetrics();
+        Assert.Equal(delivered + 1, api.Total("invitations.webhooks.delivered"));
+    }
+
     private static string? Kind(OpenTelemetry.Metrics.MetricPoint point)
     {
         foreach (var tag in point.Tags)

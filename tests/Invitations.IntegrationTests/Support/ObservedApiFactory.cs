@@ -11,7 +11,8 @@ using OpenTelemetry.Trace;
 namespace Invitations.IntegrationTests.Support;
 
 /// <summary>
-/// The service with every log category at Debug, captured in <see cref="Logs"/>, and its OpenTelemetry instrumentation
+/// The service with every log category at Debug, captured in <see cref="Logs"/>, webhooks allowed to loopback receivers,
+/// and its OpenTelemetry instrumentation
 /// exporting to memory: spans into <see cref="Spans"/> as they end, metrics into <see cref="Metrics"/> on
 /// <see cref="FlushMetrics"/>. Activity sources and meters are process-wide, so its tests run alone (<see cref="ObservedCollection"/>).
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class ObservedApiFactory() : ApiFactory(new ApiHostOptions
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Debug",
         ["Logging:LogLevel:Hangfire"] = "Debug",
+        ["Webhooks:AllowPrivateNetworks"] = "true",
     },
 })
 {
