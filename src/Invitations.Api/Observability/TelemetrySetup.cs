@@ -9,7 +9,7 @@ using OpenTelemetry.Trace;
 namespace Invitations.Api.Observability;
 
 /// <summary>
-/// OpenTelemetry: traces (requests, Npgsql, outgoing HTTP, the dispatch batches) and metrics (ASP.NET Core, the runtime,
+/// OpenTelemetry: traces (requests, Npgsql, outgoing HTTP and SMTP, the dispatch batches) and metrics (ASP.NET Core, the runtime,
 /// the <c>Invitations</c> meter), exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Without it nothing is
 /// collected at all, so the service pays nothing for telemetry nobody reads.
 /// </summary>
@@ -29,12 +29,15 @@ public static class TelemetrySetup
     }
 
     /// <summary>What is collected, for whichever exporter is added (OTLP here; the tests' in-memory one).</summary>
-    public static OpenTelemetryBuilder AddInvitationsInstrumentation(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddOpenTelemetry()
+    public static OpenTelemetryBuilder AddInvitationsInstrumentation(this IServiceCollection services, IConfiguration configuration)
+    {
+        // MailKit's spans (connect, authenticate, send) are off until asked for, process-wide.
+        MailKit.Telemetry.SmtpClient.Configure();
+        return services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "invitations"))
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new NoOrphanClientSpans()))
-                .AddSource(Telemetry.Name)
+                .AddSource(Telemetry.Name, MailKit.Telemetry.SmtpClient.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql())
@@ -43,6 +46,7 @@ public static class TelemetrySetup
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddInstrumentation(provider => provider.GetRequiredService<OutboxDepthGauge>()));
+    }
 
     /// <summary>
     /// A client span (a query, an HTTP call) without a parent is a job server polling its queues or a dispatcher finding

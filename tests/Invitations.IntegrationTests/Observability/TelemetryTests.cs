@@ -40,6 +40,7 @@ public sealed class TelemetryTests(ObservedApiFactory api)
         Assert.NotEqual(trace, batch.TraceId); // a root of its own: one batch serves many requests
         Assert.Equal(1, batch.GetTagItem("invitations.emails.sent"));
         Assert.Contains(api.Spans, s => s.TraceId == batch.TraceId && s.Source.Name == "Npgsql"); // the batch's own statements
+        Assert.Contains(api.Spans, s => s.ParentSpanId == batch.SpanId && s.Source.Name == "MailKit.Net.SmtpClient");
 
         api.FlushMetrics();
         Assert.Equal(created + 1, api.Total("invitations.created"));
