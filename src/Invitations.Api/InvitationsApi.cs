@@ -5,6 +5,7 @@ using Invitations.Api.Compatibility;
 using Invitations.Api.Endpoints;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Api.Observability;
 using Invitations.Api.OpenApi;
 using Invitations.Application;
 using Invitations.Application.Common;
@@ -22,7 +23,11 @@ public static class InvitationsApi
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Every line carries the trace it was written in (a scope; the JSON formatter writes them as fields).
+        builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         var services = builder.Services;
+        services.AddInvitationsTelemetry(builder.Configuration);
         services.AddApplication();
         services.AddInfrastructure(builder.Configuration);
         services.AddInvitationsAuth();
@@ -62,6 +67,7 @@ public static class InvitationsApi
         // Before anything touches the database (mapping the dashboard prepares Hangfire's schema): a setting out of range
         // stops the service here, naming its key.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => ApiError.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         app.UseRouting();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FluentValidation;
 using Invitations.Application.Common;
 using MediatR;
@@ -35,6 +36,7 @@ public static class DependencyInjection
 
         services.AddScoped<Workspaces.IWorkspaceDirectory, Workspaces.WorkspaceDirectory>();
         services.AddSingleton<Invitations.CreateInvitation.DailyLimitGauge>();
+        services.AddSingleton(provider => new InvitationMetrics(provider.GetRequiredService<IMeterFactory>().Create(InvitationMetrics.MeterName)));
         return services;
     }
 }

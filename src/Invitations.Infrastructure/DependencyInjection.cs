@@ -84,7 +84,9 @@ public static class DependencyInjection
                 npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IInvitationsDbContext>(provider => provider.GetRequiredService<InvitationsDbContext>());
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<DispatchersHealthCheck>("dispatchers", tags: ["ready"]);
 
         if (string.Equals(configuration["Email:Transport"], "Directory", StringComparison.OrdinalIgnoreCase))
         {

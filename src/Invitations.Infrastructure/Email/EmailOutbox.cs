@@ -36,11 +36,11 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
             SET locked_until = now() + @lease, token_hash = h.hash
             FROM numbered JOIN unnest(@hashes) WITH ORDINALITY AS h(hash, n) ON h.n = numbered.n
             WHERE d.invitation_id = numbered.invitation_id AND d.number = numbered.number
-            RETURNING d.invitation_id, d.number, d.attempts, d.created_at, d.token_hash)
+            RETURNING d.invitation_id, d.number, d.attempts, d.created_at, d.token_hash, d.trace_parent)
         SELECT c.invitation_id, c.number, c.attempts, c.created_at, c.token_hash,
                i.email, i.role, i.team_title, i.invited_by_email, i.expires_at,
                w.id, w.name, w.branding_white_label, w.branding_sender_email, w.branding_sender_email_verified,
-               w.branding_custom_domain, w.branding_custom_domain_verified
+               w.branding_custom_domain, w.branding_custom_domain_verified, c.trace_parent
         FROM claimed AS c
         JOIN invitations AS i ON i.id = c.invitation_id
         JOIN workspaces AS w ON w.id = i.workspace_id
@@ -94,7 +94,8 @@ internal sealed class EmailOutbox(InvitationsDbContext db) : IEmailOutbox
                         reader.IsDBNull(13) ? null : reader.GetString(13),
                         reader.GetBoolean(14),
                         reader.IsDBNull(15) ? null : reader.GetString(15),
-                        reader.GetBoolean(16)))));
+                        reader.GetBoolean(16))),
+                reader.IsDBNull(17) ? null : reader.GetString(17)));
         }
 
         return claimed;

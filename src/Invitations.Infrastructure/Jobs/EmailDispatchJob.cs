@@ -12,7 +12,8 @@ namespace Invitations.Infrastructure.Jobs;
 /// </summary>
 [Queue(EmailQueue)]
 [AutomaticRetry(Attempts = 0)]
-public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jobs, EmailDispatchSignal signal, WebhookDispatchSignal webhooks, TimeProvider clock)
+public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jobs, EmailDispatchSignal signal, WebhookDispatchSignal webhooks, DispatcherHeartbeat heartbeat,
+    TimeProvider clock)
 {
     public const string EmailQueue = "emails";
     public const string RecurringId = "dispatch-owed-emails";
@@ -30,6 +31,7 @@ public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jo
             do
             {
                 signal.Claiming();
+                heartbeat.Beat(EmailQueue);
                 var report = await mediator.Send(new DispatchInvitationEmailsCommand(), cancellationToken);
                 total = total is null ? report : total.Then(report);
                 if (report.Sent + report.Retrying + report.FailedForGood.Count > 0)
@@ -43,6 +45,7 @@ public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jo
                 }
             }
             while (clock.GetElapsedTime(started) < LongestRun && await signal.WaitForMoreAsync(Linger, cancellationToken));
+            heartbeat.Beat(EmailQueue);
         }
         finally
         {

@@ -34,7 +34,7 @@ internal static class EmailMetrics
     public static readonly DashboardMetric Owed = new("invitation-emails-owed", "Emails owed", page =>
     {
         var (owed, sending) = Query(page, db => (
-            db.InvitationDeliveries.Count(d => d.Status == DeliveryStatus.Pending),
+            OwedCount(db),
             db.InvitationDeliveries.Count(d => d.Status == DeliveryStatus.Pending && d.LockedUntil > DateTimeOffset.UtcNow)));
         return new Metric(owed) { Style = owed > 0 ? MetricStyle.Info : MetricStyle.Default, Title = $"{sending} being sent" };
     });
@@ -50,6 +50,9 @@ internal static class EmailMetrics
             Title = $"{retrying} retrying, {failed} failed for good",
         };
     });
+
+    /// <summary>Emails owed: the dashboard's count, and the outbox depth gauge's.</summary>
+    public static int OwedCount(InvitationsDbContext db) => db.InvitationDeliveries.Count(d => d.Status == DeliveryStatus.Pending);
 
     // The request's own services: Hangfire keeps dashboard metrics process-wide, so they must not hold on to one host.
     private static T Query<T>(RazorPage page, Func<InvitationsDbContext, T> query) =>

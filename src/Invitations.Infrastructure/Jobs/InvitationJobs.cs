@@ -28,6 +28,8 @@ internal static class InvitationJobs
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             }));
+        services.AddSingleton<DispatcherHeartbeat>();
+        services.AddSingleton<OutboxDepthGauge>();
         services.AddSingleton<IHostedService>(provider => Kicker<EmailDispatchSignal>(
             provider, jobs => jobs.Enqueue<EmailDispatchJob>(job => job.RunAsync(CancellationToken.None))));
         services.AddSingleton<IHostedService>(provider => Kicker<WebhookDispatchSignal>(

@@ -15,6 +15,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
     /// </summary>
     public const string DispatchCron = "*/15 * * * * *";
 
+    public static readonly TimeSpan DispatchPeriod = TimeSpan.FromSeconds(15);
+
     // Before the outbox every email was its own job, and this one enqueued those whose enqueue was lost.
     private const string RetiredRepairId = "repair-owed-emails";
 

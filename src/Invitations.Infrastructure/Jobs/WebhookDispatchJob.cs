@@ -12,7 +12,7 @@ namespace Invitations.Infrastructure.Jobs;
 /// </summary>
 [Queue(WebhookQueue)]
 [AutomaticRetry(Attempts = 0)]
-public sealed class WebhookDispatchJob(IMediator mediator, WebhookDispatchSignal signal, TimeProvider clock)
+public sealed class WebhookDispatchJob(IMediator mediator, WebhookDispatchSignal signal, DispatcherHeartbeat heartbeat, TimeProvider clock)
 {
     public const string WebhookQueue = "webhooks";
     public const string RecurringId = "dispatch-owed-webhooks";
@@ -31,6 +31,7 @@ public sealed class WebhookDispatchJob(IMediator mediator, WebhookDispatchSignal
             do
             {
                 signal.Claiming();
+                heartbeat.Beat(WebhookQueue);
                 var drained = clock.GetTimestamp();
                 var report = await mediator.Send(new DispatchWebhooksCommand { ReportNextDue = false }, cancellationToken);
                 total = total is null ? report : total.Then(report);
@@ -45,6 +46,7 @@ public sealed class WebhookDispatchJob(IMediator mediator, WebhookDispatchSignal
             while (clock.GetElapsedTime(started) < LongestRun && await signal.WaitForMoreAsync(Linger, cancellationToken));
 
             // What came in since, and when the next delivery falls due (a back-off, a lease), for the signal's timer.
+            heartbeat.Beat(WebhookQueue);
             total = total.Then(await mediator.Send(new DispatchWebhooksCommand(), cancellationToken));
         }
         finally

@@ -1,3 +1,4 @@
+using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Jobs;
@@ -9,7 +10,7 @@ namespace Invitations.Infrastructure.Persistence;
 /// Runs after a commit, without I/O: owed emails and webhooks wake this node's dispatchers. If the process dies first, the rows are
 /// still owed and the recurring dispatch finds them.
 /// </summary>
-public sealed class DomainEventDispatcher(EmailDispatchSignal signal, WebhookDispatchSignal webhooks, ILogger<DomainEventDispatcher> logger)
+public sealed class DomainEventDispatcher(EmailDispatchSignal signal, WebhookDispatchSignal webhooks, InvitationMetrics metrics, ILogger<DomainEventDispatcher> logger)
 {
     internal void Dispatch(IReadOnlyList<IDomainEvent> events, bool mayOweWebhooks)
     {
@@ -26,6 +27,7 @@ public sealed class DomainEventDispatcher(EmailDispatchSignal signal, WebhookDis
                     signal.Notify();
                     break;
                 case InvitationAccepted accepted:
+                    metrics.Accepted();
                     logger.LogInformation("Invitation {InvitationId} accepted by user {UserId}", accepted.InvitationId, accepted.UserId);
                     break;
                 case InvitationRevoked revoked:

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
@@ -12,6 +13,7 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
     : DbContext(options), IInvitationsDbContext
 {
     internal const string UserIdSequence = "user_ids";
+    internal const string TraceParent = "TraceParent";
 
     private readonly List<IDomainEvent> _held = [];
     private bool _heldMayOweWebhooks;
@@ -79,12 +81,16 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
         // The database writes an event (and its deliveries) with every invitation change it reports; the dispatcher should look.
         var mayOweWebhooks = ChangeTracker.Entries().Any(e => e is { State: EntityState.Added or EntityState.Modified, Entity: Invitation or InvitationDelivery or WebhookDelivery });
 
-        // The outbox: a delivery is written in the same transaction as the change that owes it.
+        // The outbox: a delivery is written in the same transaction as the change that owes it, with the trace it was owed in.
         foreach (var requested in events.OfType<InvitationDeliveryRequested>())
         {
             if (Entry(requested.Delivery).State == EntityState.Detached)
             {
-                InvitationDeliveries.Add(requested.Delivery);
+                var entry = InvitationDeliveries.Add(requested.Delivery);
+                if (requested.Delivery.Status == DeliveryStatus.Pending && Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+                {
+                    entry.Property<string?>(TraceParent).CurrentValue = activity.Id;
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Workspaces;
@@ -19,7 +20,8 @@ public sealed class CreateInvitationCommandHandlerTests
     public CreateInvitationCommandHandlerTests()
     {
         _handler = new CreateInvitationCommandHandler(
-            _db, _directory, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()), new DailyLimitGauge());
+            _db, _directory, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()), new DailyLimitGauge(),
+            new InvitationMetrics(new Meter("test")));
     }
 
     [Theory]

@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.DispatchInvitationEmails;
 using Invitations.Application.Workspaces;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -27,7 +29,8 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
     {
         _handler = new DispatchInvitationEmailsCommandHandler(
             _outbox, _sender, _clock, Options.Create(new InvitationOptions()),
-            Options.Create(new EmailOptions { RetryDelaysSeconds = [30, 120] }));
+            Options.Create(new EmailOptions { RetryDelaysSeconds = [30, 120] }),
+            new InvitationMetrics(new Meter("test")), NullLogger<DispatchInvitationEmailsCommandHandler>.Instance);
         _sender.ConnectAsync(Arg.Any<CancellationToken>()).Returns(_session);
         _batch.CompleteAsync(Arg.Do<IReadOnlyList<DeliveryOutcome>>(_recorded.AddRange), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
     }

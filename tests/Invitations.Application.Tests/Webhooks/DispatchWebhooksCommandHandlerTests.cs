@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Invitations.Application.Common;
 using Invitations.Application.Webhooks;
 using Invitations.Application.Webhooks.DispatchWebhooks;
 using Invitations.Domain.Webhooks;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -23,7 +26,8 @@ public sealed class DispatchWebhooksCommandHandlerTests
     public DispatchWebhooksCommandHandlerTests()
     {
         _handler = new DispatchWebhooksCommandHandler(
-            _outbox, _sender, _clock, Options.Create(new WebhookOptions { RetryDelaysSeconds = [5, 300] }));
+            _outbox, _sender, _clock, Options.Create(new WebhookOptions { RetryDelaysSeconds = [5, 300] }),
+            new InvitationMetrics(new Meter("test")), NullLogger<DispatchWebhooksCommandHandler>.Instance);
         _outbox.ClaimAsync(default, default, default!, default, default).ReturnsForAnyArgs(call =>
         {
             _busyAtClaims.Enqueue([.. call.ArgAt<IReadOnlyCollection<WebhookEndpointId>>(2)]);

@@ -14,7 +14,8 @@ internal sealed class CreateInvitationCommandHandler(
     IWorkspaceDirectory workspaces,
     TimeProvider clock,
     IOptions<InvitationOptions> options,
-    DailyLimitGauge gauge) : IRequestHandler<CreateInvitationCommand, InvitationResponse>
+    DailyLimitGauge gauge,
+    InvitationMetrics metrics) : IRequestHandler<CreateInvitationCommand, InvitationResponse>
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
@@ -69,6 +70,7 @@ internal sealed class CreateInvitationCommandHandler(
         db.Invitations.Add(invitation);
         await SaveAsync(invitation, now, cancellationToken);
         gauge.Created(actor.WorkspaceId);
+        metrics.Created();
 
         var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
         return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using MediatR;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Invitations.Application.Invitations.DispatchInvitationEmails;
@@ -16,7 +18,9 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
     IEmailSender sender,
     TimeProvider clock,
     IOptions<InvitationOptions> invitationOptions,
-    IOptions<EmailOptions> emailOptions) : IRequestHandler<DispatchInvitationEmailsCommand, DispatchReport>
+    IOptions<EmailOptions> emailOptions,
+    InvitationMetrics metrics,
+    ILogger<DispatchInvitationEmailsCommandHandler> logger) : IRequestHandler<DispatchInvitationEmailsCommand, DispatchReport>
 {
     private readonly int[] _delays = emailOptions.Value.RetryDelays;
 
@@ -32,13 +36,15 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
             while (more && tally.ConnectionError is null)
             {
                 var tokens = Enumerable.Range(0, command.BatchSize).Select(_ => SecretToken.New()).ToDictionary(t => t.Hash, t => t.Plaintext);
+                var claimStarted = DateTimeOffset.UtcNow;
                 var claimed = await outbox.ClaimAsync(tokens.Keys.ToList(), clock.GetUtcNow(), cancellationToken);
                 if (claimed.Count == 0)
                 {
                     break;
                 }
 
-                var givenBackBefore = tally.GivenBack;
+                using var span = Telemetry.StartBatch("invitations.email.dispatch", claimStarted, claimed.Count, claimed.Select(c => c.TraceParent));
+                var before = tally.Report(null);
                 var outcomes = new List<DeliveryOutcome>(claimed.Count);
                 await using (var batch = await outbox.BeginSendingAsync(claimed, clock.GetUtcNow(), cancellationToken))
                 {
@@ -57,7 +63,9 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
                     await batch.CompleteAsync(outcomes, CancellationToken.None);
                 }
 
-                more = claimed.Count == command.BatchSize || tally.GivenBack > givenBackBefore;
+                var done = tally.Report(null).Since(before);
+                Observe(claimed, outcomes, done, span);
+                more = claimed.Count == command.BatchSize || done.GivenBack > 0;
             }
         }
         finally
@@ -88,6 +96,29 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
                 return Refused(owed, now, e.Message);
             }
         }
+    }
+
+    /// <summary>One log line, the span's tags and the counters for a recorded batch.</summary>
+    private void Observe(IReadOnlyList<OwedEmail> claimed, List<DeliveryOutcome> outcomes, DispatchReport done, Activity? span)
+    {
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var (owed, outcome) = (claimed[i], outcomes[i]);
+            if (outcome is { Status: DeliveryStatus.Sent, SentAt: { } sentAt })
+            {
+                metrics.EmailSent(sentAt - owed.OwedSince);
+            }
+            else if (outcome.Status == DeliveryStatus.Failed || outcome.Attempts > owed.Attempts)
+            {
+                metrics.EmailFailed(final: outcome.Status == DeliveryStatus.Failed);
+            }
+        }
+
+        span?.SetTag("invitations.emails.sent", done.Sent).SetTag("invitations.emails.failed", done.FailedForGood.Count)
+            .SetTag("invitations.emails.retrying", done.Retrying);
+        logger.LogInformation(
+            "Email batch: {Sent} sent, {Failed} failed for good, {Retrying} retrying, {GivenBack} given back, {Cancelled} cancelled",
+            done.Sent, done.FailedForGood.Count, done.Retrying, done.GivenBack, done.Cancelled);
     }
 
     private DeliveryOutcome Cancelled(OwedEmail owed) =>

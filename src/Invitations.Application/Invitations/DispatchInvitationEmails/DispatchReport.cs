@@ -26,6 +26,16 @@ public sealed record DispatchReport(
         later.NextDueAt,
         later.ConnectionError ?? ConnectionError);
 
+    /// <summary>What this dispatch did after <paramref name="earlier"/>, a report of its own earlier self.</summary>
+    public DispatchReport Since(DispatchReport earlier) => new(
+        Sent - earlier.Sent,
+        Retrying - earlier.Retrying,
+        GivenBack - earlier.GivenBack,
+        Cancelled - earlier.Cancelled,
+        FailedForGood.Skip(earlier.FailedForGood.Count).ToList(),
+        NextDueAt,
+        ConnectionError);
+
     public override string ToString() =>
         $"sent {Sent}, failed for good {FailedForGood.Count}, retrying {Retrying}, given back {GivenBack}, cancelled {Cancelled}"
         + (ConnectionError is null ? "" : $"; SMTP unreachable: {ConnectionError}");

@@ -1,3 +1,4 @@
+using Invitations.Application.Common;
 using MediatR;
 
 namespace Invitations.Application.Invitations.ExpireOverdueInvitations;
@@ -6,7 +7,7 @@ namespace Invitations.Application.Invitations.ExpireOverdueInvitations;
 /// Set-based, in bounded batches: each batch is its own short statement, so row locks are held briefly and
 /// creates, accepts and resends keep flowing while a large backlog drains.
 /// </summary>
-internal sealed class ExpireOverdueInvitationsCommandHandler(IExpirySweep sweep, TimeProvider clock)
+internal sealed class ExpireOverdueInvitationsCommandHandler(IExpirySweep sweep, TimeProvider clock, InvitationMetrics metrics)
     : IRequestHandler<ExpireOverdueInvitationsCommand, int>
 {
     public async Task<int> Handle(ExpireOverdueInvitationsCommand command, CancellationToken cancellationToken)
@@ -20,6 +21,8 @@ internal sealed class ExpireOverdueInvitationsCommandHandler(IExpirySweep sweep,
             total += changed;
         }
         while (changed == command.BatchSize);
+
+        metrics.Expired(total);
 
         return total;
     }

@@ -14,6 +14,10 @@ internal sealed class InvitationDeliveryConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Status).HasConversion(Converters.LowerCase<DeliveryStatus>()).HasMaxLength(16);
         builder.Property(d => d.LastError).HasMaxLength(1000);
         builder.Property(d => d.TokenHash).HasMaxLength(64);
+
+        // The W3C traceparent of the request that owed an email: the dispatch's span links to it. Tracing is no concern of
+        // the domain's, so the column is the context's alone (InvitationsDbContext fills it).
+        builder.Property<string>(InvitationsDbContext.TraceParent);
         builder.HasOne<Invitation>().WithMany().HasForeignKey(d => d.InvitationId);
         builder.HasIndex(d => d.TokenHash).IsUnique();
 

@@ -195,6 +195,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("token_hash");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("InvitationId", "Number")
                         .HasName("pk_invitation_deliveries");
 
