@@ -36,7 +36,9 @@ public static class DependencyInjection
 
         services.AddScoped<Workspaces.IWorkspaceDirectory, Workspaces.WorkspaceDirectory>();
         services.AddSingleton<Invitations.CreateInvitation.DailyLimitGauge>();
-        services.AddSingleton(provider => new InvitationMetrics(provider.GetRequiredService<IMeterFactory>().Create(InvitationMetrics.MeterName)));
+        // The host's meter factory where there is one (so its listeners see the meter); a bare container gets its own meter.
+        services.AddSingleton(provider => new InvitationMetrics(
+            provider.GetService<IMeterFactory>()?.Create(InvitationMetrics.MeterName) ?? new Meter(InvitationMetrics.MeterName)));
         return services;
     }
 }

@@ -17,13 +17,27 @@ public sealed class DispatcherHeartbeat(JobStorage storage)
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _written = new();
 
-    /// <summary>The dispatcher of <paramref name="queue"/> is running (it is about to claim).</summary>
+    /// <summary>
+    /// The dispatcher of <paramref name="queue"/> is running (it is about to claim). Best effort: one worker of this process
+    /// writes at a time (Hangfire writes hashes in a serializable transaction, so two writers at once fail one of them), and a
+    /// write that fails anyway is tried again on the next beat; a heartbeat never fails the dispatch that beats.
+    /// </summary>
     public void Beat(string queue)
     {
         var now = DateTimeOffset.UtcNow;
-        if (!_written.TryGetValue(queue, out var last) || now - last >= Pace)
+        var last = _written.GetOrAdd(queue, DateTimeOffset.MinValue);
+        if (now - last < Pace || !_written.TryUpdate(queue, now, last))
+        {
+            return;
+        }
+
+        try
         {
             Record(queue, now);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _written.TryUpdate(queue, last, now);
         }
     }
 

@@ -140,6 +140,27 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     private static Task<HttpResponseMessage> PostTokenAsync(HttpClient client, string route, string token) =>
         client.PostAsJsonAsync($"/v1/invitations/{route}", new { token });
 
+    [Fact]
+    public async Task ReplaysOfAnIdempotentCreate_DoNotCountAgainstTheDailyLimit()
+    {
+        var workspace = await daily.CreateWorkspaceAsync();
+        var client = daily.ClientWithKey(workspace.ApiKey);
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, ApiClients.Native(workspace))
+            {
+                Content = JsonContent.Create(new { email = "keyed@example.com", role = "viewer" }),
+            };
+            request.Headers.Add("Idempotency-Key", "counted-once");
+            await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        // The limit is 3: one create, two replays, so two more creates fit and the one after does not.
+        await (await daily.InviteAsync(workspace, "second@example.com")).ReadJsonAsync(HttpStatusCode.Created);
+        await (await daily.InviteAsync(workspace, "third@example.com")).ReadJsonAsync(HttpStatusCode.Created);
+        await ErrorAssert.ProblemAsync(await daily.InviteAsync(workspace, "fourth@example.com"), HttpStatusCode.TooManyRequests, "daily-limit");
+    }
+
     private async Task<List<string>> FillDailyLimitAsync(TestWorkspace workspace)
     {
         var ids = new List<string>();
