@@ -25,6 +25,7 @@ public sealed class HealthAndDocsTests(ApiFactory api)
     [InlineData("/v1/workspaces/{workspaceId}/invitations/{invitationId}", "get")]
     [InlineData("/v1/workspaces/{workspaceId}/invitations/{invitationId}/revoke", "post")]
     [InlineData("/v1/workspaces/{workspaceId}/invitations/{invitationId}/resend", "post")]
+    [InlineData("/v1/workspaces/{workspaceId}/invitations/bulk", "post")]
     [InlineData("/v1/workspaces/{workspaceId}/members", "get")]
     [InlineData("/v1/invitations/lookup", "post")]
     [InlineData("/v1/invitations/accept", "post")]
@@ -79,6 +80,31 @@ public sealed class HealthAndDocsTests(ApiFactory api)
         {
             Assert.NotNull(document["components"]!["securitySchemes"]![scheme]);
         }
+    }
+
+    [Fact]
+    public async Task OpenApi_TheWriteRoutes_DeclareTheIdempotencyKeyHeader_AndTheReadsDoNot()
+    {
+        var document = await OpenApiAsync();
+
+        var withKey = Operations(document)
+            .Where(o => o.Operation["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header") == true)
+            .Select(o => o.Name)
+            .Order()
+            .ToList();
+        Assert.Equal(
+            [
+                "POST /integrations/api/workspace/invitations",
+                "POST /v1/api/workspaces/{workspaceId}/invite",
+                "POST /v1/workspaces/{workspaceId}/invitations",
+                "POST /v1/workspaces/{workspaceId}/invitations/bulk",
+                "POST /v1/workspaces/{workspaceId}/invitations/{invitationId}/resend",
+                "POST /v1/workspaces/{workspaceId}/invitations/{invitationId}/revoke",
+                "POST /v1/workspaces/{workspaceId}/webhooks",
+            ],
+            withKey);
+        var bulk = document["paths"]!["/v1/workspaces/{workspaceId}/invitations/bulk"]!["post"]!;
+        Assert.Equal(["application/json", "text/csv"], bulk["requestBody"]!["content"]!.AsObject().Select(c => c.Key).Order());
     }
 
     [Fact]
