@@ -38,7 +38,7 @@ public sealed class InvitationMetrics
             "invitations.webhooks.failed", "{delivery}", "Failed webhook attempts; final=true when the delivery has failed for good.");
     }
 
-    public void Created() => _created.Add(1);
+    public void Created(int count = 1) => _created.Add(count);
 
     public void Accepted() => _accepted.Add(1);
 

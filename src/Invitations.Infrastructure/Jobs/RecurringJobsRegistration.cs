@@ -13,9 +13,9 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
     /// The outbox's safety net: emails whose claim lapsed (a process died mid-batch), or that a node without workers
     /// committed. Every 15 s, so with the 60 s lease a crashed batch goes out again within about 75 s.
     /// </summary>
-    public const string DispatchCron = "*/15 * * * * *";
-
     public static readonly TimeSpan DispatchPeriod = TimeSpan.FromSeconds(15);
+
+    private static readonly string DispatchCron = $"*/{DispatchPeriod.TotalSeconds:0} * * * * *";
 
     // Before the outbox every email was its own job, and this one enqueued those whose enqueue was lost.
     private const string RetiredRepairId = "repair-owed-emails";

@@ -41,6 +41,21 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
 
     public async Task<T> AtomicallyAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        // This method makes the work atomic; EF Core's own savepoint around each save inside it would be two round trips more.
+        var autoSavepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await InOneTransactionAsync(work, cancellationToken);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = autoSavepoints;
+        }
+    }
+
+    private async Task<T> InOneTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
         if (Database.CurrentTransaction is { } outer)
         {
             const string savepoint = "atomically";

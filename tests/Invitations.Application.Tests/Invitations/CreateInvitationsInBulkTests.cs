@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Invitations.CreateInvitationsInBulk;
@@ -24,7 +25,8 @@ public sealed class CreateInvitationsInBulkTests
     {
         var handler = new CreateInvitationsInBulkCommandHandler(
             _db, _directory, new CreateInvitationCommandValidator(), new FakeTimeProvider(InvitationBuilder.Start),
-            Options.Create(new InvitationOptions()), new DailyLimitGauge());
+            Options.Create(new InvitationOptions()), new DailyLimitGauge(),
+            new InvitationMetrics(new Meter("test")));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(Command(actorRole, 3), CancellationToken.None));
 

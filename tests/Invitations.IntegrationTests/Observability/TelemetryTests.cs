@@ -51,6 +51,23 @@ public sealed class TelemetryTests(ObservedApiFactory api)
     }
 
     [Fact]
+    public async Task ABulkRequest_CountsEveryInvitationItCreated()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        api.FlushMetrics();
+        var created = api.Total("invitations.created");
+        var rows = new[] { "one", "two", "three" }.Select(n => new { email = Mailbox.NewAddress(n), role = "viewer", send_email = false })
+            .Append(new { email = "not an address", role = "viewer", send_email = false });
+
+        var body = await (await api.ClientWithKey(workspace.ApiKey).PostAsJsonAsync(
+            $"/v1/workspaces/{workspace.Id}/invitations/bulk", new { invitations = rows })).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(3, (int)body["summary"]!["created"]!);
+        api.FlushMetrics();
+        Assert.Equal(created + 3, api.Total("invitations.created"));
+    }
+
+    [Fact]
     public async Task AWebhookDispatch_IsASpanWithItsPostsAsChildren_AndCounted()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

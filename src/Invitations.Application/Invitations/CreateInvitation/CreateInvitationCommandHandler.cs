@@ -17,8 +17,6 @@ internal sealed class CreateInvitationCommandHandler(
     DailyLimitGauge gauge,
     InvitationMetrics metrics) : IRequestHandler<CreateInvitationCommand, InvitationResponse>
 {
-    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
     public async Task<InvitationResponse> Handle(CreateInvitationCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
@@ -28,19 +26,13 @@ internal sealed class CreateInvitationCommandHandler(
         // One round trip for every read: the workspace, team and membership, and (unless the gauge knows the workspace
         // is well below it) how many creates the window holds.
         var limit = options.Value.DailyLimitPerWorkspace;
-        var since = now - Window;
+        var recent = db.RecentCreates(actor.WorkspaceId, now);
         var count = !gauge.IsWellBelow(actor.WorkspaceId, limit, now);
         var read = await workspaces.InvitingContext(actor.WorkspaceId, command.Team, email.Normalized)
                 .Select(context => new
                 {
                     Context = context,
-                    RecentCreates = count
-                        ? db.Invitations
-                            .Where(i => i.WorkspaceId == actor.WorkspaceId && i.CreatedAt > since)
-                            .OrderByDescending(i => i.CreatedAt)
-                            .Take(limit)
-                            .Count()
-                        : 0,
+                    RecentCreates = count ? recent.OrderByDescending(i => i.CreatedAt).Take(limit).Count() : 0,
                 })
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
@@ -58,7 +50,9 @@ internal sealed class CreateInvitationCommandHandler(
 
         if (read.RecentCreates >= limit)
         {
-            await RefuseOverDailyLimitAsync(actor.WorkspaceId, limit, since, now, cancellationToken);
+            throw await db.RefusalAsync(
+                actor.WorkspaceId, limit, read.RecentCreates, 1, now,
+                $"This workspace has reached its limit of {limit} invitations per 24 hours.", cancellationToken);
         }
 
         var lifetime = command.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
@@ -74,22 +68,6 @@ internal sealed class CreateInvitationCommandHandler(
 
         var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
         return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };
-    }
-
-    /// <summary>
-    /// Counting (above) stops at the limit, so the check costs the same however busy the workspace is (newest first: the
-    /// order of the (workspace_id, created_at DESC) index). Concurrent creates each see the count before the others commit,
-    /// so the limit can be passed by the creates in flight at that moment (README: "Daily limit").
-    /// </summary>
-    private async Task RefuseOverDailyLimitAsync(
-        WorkspaceId workspaceId, int limit, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // The window frees a slot when the oldest invitation in it turns 24 hours old.
-        var oldest = await db.Invitations.Where(i => i.WorkspaceId == workspaceId && i.CreatedAt > since).MinAsync(i => i.CreatedAt, cancellationToken);
-        throw new DomainException(ErrorCodes.DailyLimit, $"This workspace has reached its limit of {limit} invitations per 24 hours.")
-        {
-            AllowedAgainIn = oldest + Window - now,
-        };
     }
 
     /// <summary>

@@ -46,13 +46,13 @@ public sealed class DailyLimitGauge
         }
     }
 
-    public void Created(WorkspaceId workspaceId)
+    public void Created(WorkspaceId workspaceId, int count = 1)
     {
         if (_counts.TryGetValue(workspaceId, out var entry))
         {
             lock (entry)
             {
-                entry.CreatedSince++;
+                entry.CreatedSince += count;
             }
         }
     }

@@ -23,10 +23,10 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     IValidator<CreateInvitationCommand> rowValidator,
     TimeProvider clock,
     IOptions<InvitationOptions> options,
-    DailyLimitGauge gauge) : IRequestHandler<CreateInvitationsInBulkCommand, BulkInvitationsResult>
+    DailyLimitGauge gauge,
+    InvitationMetrics metrics) : IRequestHandler<CreateInvitationsInBulkCommand, BulkInvitationsResult>
 {
     private const int MaxAttempts = 3;
-    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     public async Task<BulkInvitationsResult> Handle(CreateInvitationsInBulkCommand command, CancellationToken cancellationToken)
     {
@@ -159,10 +159,8 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
 
         db.Invitations.AddRange(created.Select(c => c.Invitation));
         await db.SaveChangesAsync(cancellationToken);
-        for (var i = 0; i < created.Count; i++)
-        {
-            gauge.Created(actor.WorkspaceId);
-        }
+        gauge.Created(actor.WorkspaceId, created.Count);
+        metrics.Created(created.Count);
 
         foreach (var (row, invitation, delivery, token) in created)
         {
@@ -180,28 +178,16 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     private async Task EnsureWithinDailyLimitAsync(WorkspaceId workspaceId, int creating, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var limit = options.Value.DailyLimitPerWorkspace;
-        var since = now - Window;
-        var recent = db.Invitations.Where(i => i.WorkspaceId == workspaceId && i.CreatedAt > since);
-        var used = await recent.OrderByDescending(i => i.CreatedAt).Take(limit).CountAsync(cancellationToken);
+        var used = await db.RecentCreates(workspaceId, now).OrderByDescending(i => i.CreatedAt).Take(limit).CountAsync(cancellationToken);
         gauge.Counted(workspaceId, used, now);
-        var left = limit - used;
-        if (creating <= left)
+        if (creating > limit - used)
         {
-            return;
+            throw await db.RefusalAsync(
+                workspaceId, limit, used, creating, now,
+                $"This request would create {creating} invitations, and the workspace can create {Math.Max(0, limit - used)} more in the " +
+                $"current 24 hours (limit {limit}); nothing was created.",
+                cancellationToken);
         }
-
-        // Enough room opens when the creates in the way turn 24 hours old; more rows than the limit never fit, and wait a full window.
-        var inTheWay = creating - left;
-        var freedAt = creating > limit
-            ? now + Window
-            : await recent.OrderBy(i => i.CreatedAt).Skip(inTheWay - 1).Select(i => i.CreatedAt).FirstAsync(cancellationToken) + Window;
-        throw new DomainException(
-            ErrorCodes.DailyLimit,
-            $"This request would create {creating} invitations, and the workspace can create {Math.Max(0, left)} more in the current 24 hours " +
-            $"(limit {limit}); nothing was created.")
-        {
-            AllowedAgainIn = freedAt - now,
-        };
     }
 
     private sealed class Row(int index, BulkInvitationRow given, CreateInvitationCommand create)

@@ -1,0 +1,41 @@
+using Invitations.Application.Common;
+using Invitations.Domain.Common;
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Application.Invitations.CreateInvitation;
+
+/// <summary>
+/// A workspace's allowance of creates in a rolling 24 hours (<c>Invitations:DailyLimitPerWorkspace</c>), for the single and
+/// the bulk create alike. Counting stops at the limit (newest first: the order of the (workspace_id, created_at DESC)
+/// index), so a check costs the same however busy the workspace is. Concurrent creates each see the count before the
+/// others commit, so the limit can be passed by the creates in flight at that moment (README: "Daily limit").
+/// </summary>
+internal static class DailyLimit
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    /// <summary>The workspace's creates in the window that ends at <paramref name="now"/>.</summary>
+    public static IQueryable<Invitation> RecentCreates(this IInvitationsDbContext db, WorkspaceId workspaceId, DateTimeOffset now)
+    {
+        var since = now - Window;
+        return db.Invitations.Where(i => i.WorkspaceId == workspaceId && i.CreatedAt > since);
+    }
+
+    /// <summary>
+    /// The refusal of <paramref name="creating"/> more creates beside the <paramref name="used"/> the window holds, with when
+    /// enough room opens: when the creates in the way turn 24 hours old (more than the limit itself never fits: a full window).
+    /// </summary>
+    public static async Task<DomainException> RefusalAsync(
+        this IInvitationsDbContext db, WorkspaceId workspaceId, int limit, int used, int creating, DateTimeOffset now, string detail,
+        CancellationToken cancellationToken)
+    {
+        var inTheWay = creating - (limit - used);
+        var roomAt = creating > limit
+            ? now + Window
+            : await db.RecentCreates(workspaceId, now).OrderBy(i => i.CreatedAt).Skip(inTheWay - 1).Select(i => i.CreatedAt)
+                .FirstAsync(cancellationToken) + Window;
+        return new DomainException(ErrorCodes.DailyLimit, detail) { AllowedAgainIn = roomAt - now };
+    }
+}
