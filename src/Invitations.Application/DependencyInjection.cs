@@ -35,6 +35,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<Workspaces.IWorkspaceDirectory, Workspaces.WorkspaceDirectory>();
+        services.AddSingleton<Invitations.EmailOutbox.EmailDispatchObserver>();
         services.AddSingleton<Invitations.CreateInvitation.DailyLimitGauge>();
         // The host's meter factory where there is one (so its listeners see the meter); a bare container gets its own meter.
         services.AddSingleton(provider => new InvitationMetrics(

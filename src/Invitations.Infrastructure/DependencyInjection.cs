@@ -1,4 +1,6 @@
 using Invitations.Application.Common;
+using Invitations.Application.Invitations.CreateInvitation;
+using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Idempotency;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using Invitations.Application.Invitations.ListInvitations;
@@ -8,9 +10,12 @@ using Invitations.Application.Webhooks.ListWebhookDeliveries;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Configuration;
 using Invitations.Infrastructure.Email;
+using Invitations.Infrastructure.Email.Outbox;
 using Invitations.Infrastructure.Jobs;
 using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.Persistence.Creates;
 using Invitations.Infrastructure.Persistence.ReadModels;
+using Invitations.Infrastructure.Persistence.UnitOfWork;
 using Invitations.Infrastructure.Webhooks;
 using MimeKit;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +46,7 @@ public static class DependencyInjection
             (o => o.MaxPoolSize is >= 1 and <= 1000, "Hangfire:MaxPoolSize must be between 1 and 1000."));
 
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
-            .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DefaultLifetime <= Invitation.MaxLifetime,
+            .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DefaultLifetime <= InvitationLifetime.Max,
                 "Invitations:DefaultLifetime must be more than zero and at most 30.00:00:00 (30 days).")
             .Validate(o => o.DailyLimitPerWorkspace >= 1, "Invitations:DailyLimitPerWorkspace must be at least 1.")
             .Validate(o => o.InviteeRequestsPerMinute >= 1, "Invitations:InviteeRequestsPerMinute must be at least 1.")
@@ -56,6 +61,8 @@ public static class DependencyInjection
             .Validate(o => MailboxAddress.TryParse(o.DefaultFrom, out _), "Email:DefaultFrom must be an address such as 'Invitations <no-reply@example.com>'.")
             .Validate(o => o.RetryDelays.All(d => d is >= 0 and <= 7 * 24 * 3600),
                 "Email:RetryDelaysSeconds must be whole seconds between 0 and 604800 (7 days).")
+            .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(1) && o.ClaimLease <= TimeSpan.FromHours(1),
+                "Email:ClaimLease must be between 00:00:01 and 01:00:00.")
             .ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.RetryDelays.All(d => d is >= 0 and <= 7 * 24 * 3600),
@@ -67,9 +74,15 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<TimeProvider>(DatabaseClock.Instance);
 
-        services.AddScoped<DomainEventDispatcher>();
+        services.AddSingleton<CommittedEvents>();
+        services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<WebhookEventsInterceptor>();
+        services.AddSingleton<AfterCommitInterceptor>();
         services.AddSingleton<EmailDispatchSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<IInvitationStore, InvitationStore>();
+        services.AddScoped<IUserIds, UserIds>();
+        services.AddSingleton<UserIdPool>();
         services.AddScoped<IInvitationList, InvitationList>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IExpirySweep, ExpirySweep>();
@@ -78,11 +91,15 @@ public static class DependencyInjection
         services.AddScoped<IWebhookDeliveryList, WebhookDeliveryList>();
         services.AddSingleton<IWebhookUrlPolicy>(provider => new WebhookUrlPolicy(WebhooksAllowPrivate(provider)));
         services.AddSingleton<IWebhookSender>(provider => new WebhookSender(WebhooksAllowPrivate(provider)));
-        services.AddDbContext<InvitationsDbContext>(options => options
+        services.AddDbContext<InvitationsDbContext>((provider, options) => options
             .UseNpgsql(
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),
                 npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(
+                provider.GetRequiredService<OutboxInterceptor>(),
+                provider.GetRequiredService<WebhookEventsInterceptor>(),
+                provider.GetRequiredService<AfterCommitInterceptor>()));
         services.AddScoped<IInvitationsDbContext>(provider => provider.GetRequiredService<InvitationsDbContext>());
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])

@@ -17,5 +17,11 @@ public sealed class EmailOptions
     // No initializer: the configuration binder would append to it rather than replace it.
     public int[]? RetryDelaysSeconds { get; set; }
 
+    /// <summary>
+    /// How long a claim keeps other dispatchers off an email. A live sender keeps extending it, so it only matters when a
+    /// process dies mid-batch: its emails are claimed again this long after its last extension.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+
     public int[] RetryDelays => RetryDelaysSeconds is { Length: > 0 } delays ? delays : DefaultRetryDelaysSeconds;
 }

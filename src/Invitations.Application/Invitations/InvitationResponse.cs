@@ -5,6 +5,10 @@ using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Invitations;
 
+/// <summary>
+/// The native invitation resource. <see cref="From(Invitation, EmailState?, DateTimeOffset)"/> is its only mapper: GET, the lists,
+/// every write's answer and every webhook event render it, so a field appears in all of them or in none.
+/// </summary>
 public sealed record InvitationResponse(
     Guid Id,
     Guid WorkspaceId,
@@ -28,8 +32,10 @@ public sealed record InvitationResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AcceptUrl { get; init; }
 
-    /// <param name="newest">The invitation's newest delivery (null only for rows from before deliveries existed).</param>
-    public static InvitationResponse From(Invitation i, InvitationDelivery? newest, DateTimeOffset now) => new(
+    public static InvitationResponse From(Invitation i, InvitationDelivery? newest, DateTimeOffset now) => From(i, EmailState.Of(newest), now);
+
+    /// <param name="email">Where its newest link stands (null only for rows from before deliveries existed).</param>
+    public static InvitationResponse From(Invitation i, EmailState? email, DateTimeOffset now) => new(
         i.Id.Value,
         i.WorkspaceId.Value,
         i.Email,
@@ -44,21 +50,7 @@ public sealed record InvitationResponse(
         i.ExpiresAt,
         i.AcceptedAt,
         i.RevokedAt,
-        EmailStatusOf(newest),
-        newest?.SentAt,
-        newest?.LastError);
-
-    /// <summary>
-    /// <c>email_status</c>: null for a link the caller delivers; an email not sent because the invitation stopped being
-    /// pending reads as still queued, as it did before deliveries had a status of their own.
-    /// </summary>
-    private static string? EmailStatusOf(InvitationDelivery? delivery) => delivery?.Status switch
-    {
-        null or DeliveryStatus.Issued => null,
-        DeliveryStatus.Sent => "sent",
-        DeliveryStatus.Failed => "failed",
-        _ => "queued",
-    };
+        email?.WireStatus,
+        email?.SentAt,
+        email?.LastError);
 }
-
-public sealed record InvitedBy(long UserId, string Email);

@@ -8,6 +8,9 @@ public interface IWorkspaceDirectory
 {
     Task<WorkspaceCard?> FindAsync(WorkspaceId id, CancellationToken cancellationToken);
 
+    /// <summary>The cards of these workspaces, in one round trip; an unknown id has none.</summary>
+    Task<IReadOnlyDictionary<WorkspaceId, WorkspaceCard>> CardsAsync(IReadOnlyCollection<WorkspaceId> ids, CancellationToken cancellationToken);
+
     /// <summary>The team titled so (case-insensitive), or the default team when no title is given; null if unknown.</summary>
     Task<TeamRef?> FindTeamAsync(WorkspaceId id, string? title, CancellationToken cancellationToken);
 

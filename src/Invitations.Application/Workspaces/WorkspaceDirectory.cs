@@ -13,6 +13,13 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding))
             .SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<WorkspaceId, WorkspaceCard>> CardsAsync(
+        IReadOnlyCollection<WorkspaceId> ids, CancellationToken cancellationToken) =>
+        await db.Workspaces.AsNoTracking()
+            .Where(w => ids.Contains(w.Id))
+            .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding))
+            .ToDictionaryAsync(card => card.Id, cancellationToken);
+
     public Task<TeamRef?> FindTeamAsync(WorkspaceId id, string? title, CancellationToken cancellationToken)
     {
         var normalized = NormalizedTeamTitle(title);

@@ -1,86 +1,26 @@
 using Invitations.Domain.Common;
+using Invitations.Domain.Invitations.Events;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
 
-public sealed class Invitation : AggregateRoot
+/// <summary>
+/// The only writer of an invitation's state: each method checks its rule, changes the state and raises the event that
+/// reports it. The one set-based writer, the expiry sweep, runs the twin of <see cref="IsOverdue"/> in SQL.
+/// </summary>
+public sealed partial class Invitation : AggregateRoot
 {
-    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
-    public static readonly TimeSpan ResendCooldown = TimeSpan.FromSeconds(60);
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(30);
-
-    /// <summary>The range of <c>expires_in_days</c> a caller may ask for; an operator's default may be any positive span.</summary>
-    public const int MinLifetimeDays = 1;
-    public const int MaxLifetimeDays = 30;
-
     private Invitation()
     {
     }
 
-    public InvitationId Id { get; private set; }
-
-    public WorkspaceId WorkspaceId { get; private set; }
-
-    public string Email { get; private set; } = "";
-
-    public string NormalizedEmail { get; private set; } = "";
-
-    public string? FirstName { get; private set; }
-
-    public string? LastName { get; private set; }
-
-    public Role Role { get; private set; }
-
-    public Guid TeamId { get; private set; }
-
-    public string TeamTitle { get; private set; } = "";
-
-    /// <summary>Reserved from the user id sequence when the row is inserted; the member gets exactly this id.</summary>
-    public long UserId { get; private set; }
-
-    public long InvitedByUserId { get; private set; }
-
-    public string InvitedByEmail { get; private set; } = "";
-
-    public InvitationStatus Status { get; private set; }
-
-    public TimeSpan Lifetime { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset ExpiresAt { get; private set; }
-
-    public DateTimeOffset? AcceptedAt { get; private set; }
-
-    public DateTimeOffset? RevokedAt { get; private set; }
-
-    public DateTimeOffset? LastResentAt { get; private set; }
-
-    /// <summary>The number of the newest link given out (<see cref="InvitationDelivery"/>); only its link opens this.</summary>
-    public int DeliveryVersion { get; private set; }
-
+    /// <param name="userId">The id reserved for the person: a member made by accepting gets exactly this one.</param>
     public static Invitation Create(
-        Actor inviter,
-        EmailAddress email,
-        string? firstName,
-        string? lastName,
-        Role role,
-        TeamRef team,
-        TimeSpan lifetime,
-        bool sendEmail,
-        DateTimeOffset now)
+        Actor inviter, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, TimeSpan lifetime,
+        bool sendEmail, long userId, DateTimeOffset now)
     {
         EnsureMayInvite(inviter);
-        if (role == Role.Owner)
-        {
-            throw new DomainException(ErrorCodes.RoleNotInvitable, "The owner role can't be given by invitation.");
-        }
-
-        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
-        {
-            throw new DomainException(ErrorCodes.InvalidLifetime, $"An invitation's lifetime must be positive and at most {MaxLifetimeDays} days.");
-        }
-
+        InvitationLifetime.EnsureInvitable(role, lifetime);
         var invitation = new Invitation
         {
             Id = InvitationId.New(),
@@ -92,6 +32,7 @@ public sealed class Invitation : AggregateRoot
             Role = role,
             TeamId = team.Id,
             TeamTitle = team.Title,
+            UserId = userId,
             InvitedByUserId = inviter.UserId,
             InvitedByEmail = inviter.Email,
             Status = InvitationStatus.Pending,
@@ -99,6 +40,7 @@ public sealed class Invitation : AggregateRoot
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
+        invitation.Raise(new InvitationCreated(invitation.Id));
         if (sendEmail)
         {
             invitation.Deliver(InvitationDelivery.ByEmail(invitation.Id, 1, now));
@@ -115,9 +57,18 @@ public sealed class Invitation : AggregateRoot
         }
     }
 
+    /// <summary>
+    /// The rule of expiry, decided here only: pending, and <see cref="ExpiresAt"/> reached. Readers see such an invitation as
+    /// expired (<see cref="StatusAt"/>) whether or not it was marked so yet; <see cref="ShownAs"/> is that for queries, and the
+    /// expiry sweep's statement (ExpireOverdueInvitations.sql) this rule for sets. Tests hold the three to agreement.
+    /// </summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == InvitationStatus.Pending && ExpiresAt <= now;
+
     /// <summary>The status a reader should see: a pending invitation past its expiry is expired even before the sweep.</summary>
-    public InvitationStatus StatusAt(DateTimeOffset now) =>
-        Status == InvitationStatus.Pending && now >= ExpiresAt ? InvitationStatus.Expired : Status;
+    public InvitationStatus StatusAt(DateTimeOffset now) => IsOverdue(now) ? InvitationStatus.Expired : Status;
+
+    /// <summary>Whether its link (the delivery numbered <paramref name="number"/>) may still be sent: pending, not overdue, newest.</summary>
+    public bool MayBeDelivered(int number, DateTimeOffset now) => StatusAt(now) == InvitationStatus.Pending && number == DeliveryVersion;
 
     /// <summary>
     /// A link for the caller to deliver itself; every earlier link stops working. Returns the plaintext, which is never
@@ -132,7 +83,7 @@ public sealed class Invitation : AggregateRoot
 
     public void Accept(DateTimeOffset now)
     {
-        EnsurePending(now);
+        EnsureOpen(now);
         Status = InvitationStatus.Accepted;
         AcceptedAt = now;
         Raise(new InvitationAccepted(Id, UserId));
@@ -140,11 +91,7 @@ public sealed class Invitation : AggregateRoot
 
     public void Revoke(long byUserId, DateTimeOffset now)
     {
-        if (StatusAt(now) != InvitationStatus.Pending)
-        {
-            throw NotPending(StatusAt(now));
-        }
-
+        EnsurePending(now);
         Status = InvitationStatus.Revoked;
         RevokedAt = now;
         Raise(new InvitationRevoked(Id, byUserId));
@@ -155,31 +102,30 @@ public sealed class Invitation : AggregateRoot
     {
         if (Status is not (InvitationStatus.Pending or InvitationStatus.Expired))
         {
-            throw NotPending(Status);
+            throw InvitationRefusals.NotPending(Status);
         }
 
         if (LastResentAt is { } last && now - last < ResendCooldown)
         {
-            throw new DomainException(ErrorCodes.ResendTooSoon, "This invitation was resent less than a minute ago.")
-            {
-                AllowedAgainIn = ResendCooldown - (now - last),
-            };
+            throw InvitationRefusals.ResendTooSoon(ResendCooldown - (now - last));
         }
 
         Status = InvitationStatus.Pending;
         ExpiresAt = now + Lifetime;
         LastResentAt = now;
+        Raise(new InvitationResent(Id));
         Deliver(InvitationDelivery.ByEmail(Id, DeliveryVersion + 1, now));
     }
 
     public void Expire(DateTimeOffset now)
     {
-        if (Status != InvitationStatus.Pending || now < ExpiresAt)
+        if (!IsOverdue(now))
         {
-            throw NotPending(Status);
+            throw InvitationRefusals.NotPending(Status);
         }
 
         Status = InvitationStatus.Expired;
+        Raise(new InvitationExpired(Id));
     }
 
     /// <summary>The delivery this unit of work gave out, before it is saved; null if none.</summary>
@@ -192,22 +138,22 @@ public sealed class Invitation : AggregateRoot
         Raise(new InvitationDeliveryRequested(delivery));
     }
 
-    private void EnsurePending(DateTimeOffset now)
+    /// <summary>Pending and within its lifetime; past it (swept or not), the rule broken is that it expired.</summary>
+    private void EnsureOpen(DateTimeOffset now)
     {
-        switch (StatusAt(now))
+        if (StatusAt(now) == InvitationStatus.Expired)
         {
-            case InvitationStatus.Pending:
-                return;
-            case InvitationStatus.Expired:
-                throw new DomainException(ErrorCodes.Expired, "This invitation has expired.");
-            default:
-                throw NotPending(Status);
+            throw new DomainException(ErrorCodes.Expired, "This invitation has expired.");
         }
+
+        EnsurePending(now);
     }
 
-    private static DomainException NotPending(InvitationStatus status) =>
-        new(ErrorCodes.NotPending, $"This invitation is {status.LowerCaseName()}, not pending.")
+    private void EnsurePending(DateTimeOffset now)
+    {
+        if (StatusAt(now) != InvitationStatus.Pending)
         {
-            InvitationStatus = status.LowerCaseName(),
-        };
+            throw InvitationRefusals.NotPending(StatusAt(now));
+        }
+    }
 }

@@ -20,18 +20,18 @@ public sealed class WebhookEvent
 
     public string Body { get; private set; } = "";
 
-    /// <summary>The test route's event: <c>data</c> is empty. The invitation events are written by the database.</summary>
-    public static WebhookEvent Ping(Guid workspaceId, DateTimeOffset now, Func<WebhookEvent, string> render)
+    /// <summary>An event of <paramref name="type"/>, its body rendered once by <paramref name="render"/> from its id and time.</summary>
+    public static WebhookEvent Create(Guid workspaceId, string type, DateTimeOffset now, Func<WebhookEvent, string> render)
     {
-        var ping = new WebhookEvent
+        var created = new WebhookEvent
         {
             Id = NewId(),
             WorkspaceId = workspaceId,
-            Type = WebhookEventTypes.Ping,
+            Type = type,
             CreatedAt = now,
         };
-        ping.Body = render(ping);
-        return ping;
+        created.Body = render(created);
+        return created;
     }
 
     public static string NewId() => "evt_" + Guid.CreateVersion7().ToString("N");

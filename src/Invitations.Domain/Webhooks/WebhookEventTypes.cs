@@ -17,6 +17,9 @@ public static class WebhookEventTypes
 
     public static readonly IReadOnlyList<string> Subscribable = [Created, EmailSent, EmailFailed, Resent, Accepted, Revoked, Expired];
 
+    /// <summary>Whether an endpoint subscribed to <paramref name="subscribed"/> gets events of <paramref name="type"/>.</summary>
+    public static bool Covers(IReadOnlyCollection<string> subscribed, string type) => subscribed.Contains(All) || subscribed.Contains(type);
+
     public static bool IsSubscribable(string type) => type == All || Subscribable.Contains(type);
 
     /// <summary>Absent means every event; <c>*</c> anywhere means every event too; otherwise the distinct types, in the given order.</summary>

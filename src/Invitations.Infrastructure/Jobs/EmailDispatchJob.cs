@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using Hangfire.States;
-using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Invitations.EmailOutbox;
 using MediatR;
 
 namespace Invitations.Infrastructure.Jobs;
@@ -12,7 +12,7 @@ namespace Invitations.Infrastructure.Jobs;
 /// </summary>
 [Queue(EmailQueue)]
 [AutomaticRetry(Attempts = 0)]
-public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jobs, EmailDispatchSignal signal, WebhookDispatchSignal webhooks, DispatcherHeartbeat heartbeat,
+public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jobs, EmailDispatchSignal signal, DispatcherHeartbeat heartbeat,
     TimeProvider clock)
 {
     public const string EmailQueue = "emails";
@@ -34,11 +34,6 @@ public sealed class EmailDispatchJob(IMediator mediator, IBackgroundJobClient jo
                 heartbeat.Beat(EmailQueue);
                 var report = await mediator.Send(new DispatchInvitationEmailsCommand(), cancellationToken);
                 total = total is null ? report : total.Then(report);
-                if (report.Sent + report.Retrying + report.FailedForGood.Count > 0)
-                {
-                    webhooks.Notify(); // the recorded outcomes wrote email_sent and email_failed events
-                }
-
                 if (report.ConnectionError is not null)
                 {
                     break;

@@ -7,7 +7,7 @@ using MediatR;
 
 namespace Invitations.Infrastructure.Jobs;
 
-public sealed class MaintenanceJobs(IMediator mediator, WebhookDispatchSignal webhooks)
+public sealed class MaintenanceJobs(IMediator mediator)
 {
     public const string ExpireId = "expire-invitations";
     public const string PurgeWebhookHistoryId = "purge-webhook-history";
@@ -22,16 +22,7 @@ public sealed class MaintenanceJobs(IMediator mediator, WebhookDispatchSignal we
     [DisplayName("Expire overdue invitations")]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)] // the next occurrence is the retry
-    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
-    {
-        var expired = await mediator.Send(new ExpireOverdueInvitationsCommand(), cancellationToken);
-        if (expired > 0)
-        {
-            webhooks.Notify(); // the sweep's statements wrote invitation.expired events
-        }
-
-        return expired;
-    }
+    public Task<int> ExpireAsync(CancellationToken cancellationToken) => mediator.Send(new ExpireOverdueInvitationsCommand(), cancellationToken);
 
     [DisplayName("Purge webhook events older than 30 days")]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]

@@ -148,17 +148,17 @@ internal sealed class IdempotencyStore(InvitationsDbContext db, TimeProvider clo
 
             await transaction.CommitAsync(cancellationToken);
             _committed = true;
-            db.ReleaseHeldEvents();
         }
 
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
             if (!_committed)
             {
-                db.DropHeldEvents();
+                // Explicitly: a rollback tells the unit of work that what the request's saves owed is void.
+                await transaction.RollbackAsync(CancellationToken.None);
             }
 
-            return transaction.DisposeAsync();
+            await transaction.DisposeAsync();
         }
     }
 }

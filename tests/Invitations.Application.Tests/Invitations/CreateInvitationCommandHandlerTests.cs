@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Workspaces;
@@ -14,14 +13,16 @@ public sealed class CreateInvitationCommandHandlerTests
 {
     private readonly IInvitationsDbContext _db = Substitute.For<IInvitationsDbContext>();
     private readonly IWorkspaceDirectory _directory = Substitute.For<IWorkspaceDirectory>();
+    private readonly IInvitationStore _store = Substitute.For<IInvitationStore>();
+    private readonly IUserIds _userIds = Substitute.For<IUserIds>();
     private readonly WorkspaceId _workspaceId = WorkspaceId.New();
     private readonly CreateInvitationCommandHandler _handler;
 
     public CreateInvitationCommandHandlerTests()
     {
         _handler = new CreateInvitationCommandHandler(
-            _db, _directory, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()), new DailyLimitGauge(),
-            new InvitationMetrics(new Meter("test")));
+            _db, _directory, _store, _userIds, new FakeTimeProvider(InvitationBuilder.Start), Options.Create(new InvitationOptions()),
+            new DailyLimitGauge());
     }
 
     [Theory]
@@ -37,6 +38,8 @@ public sealed class CreateInvitationCommandHandlerTests
         Assert.Equal(ErrorCodes.CannotInvite, error.Code);
         Assert.Empty(_directory.ReceivedCalls());
         Assert.Empty(_db.ReceivedCalls());
+        Assert.Empty(_store.ReceivedCalls());
+        Assert.Empty(_userIds.ReceivedCalls());
     }
 
     private CreateInvitationCommand Command() =>

@@ -25,8 +25,7 @@ public sealed class CreateInvitationsInBulkTests
     {
         var handler = new CreateInvitationsInBulkCommandHandler(
             _db, _directory, new CreateInvitationCommandValidator(), new FakeTimeProvider(InvitationBuilder.Start),
-            Options.Create(new InvitationOptions()), new DailyLimitGauge(),
-            new InvitationMetrics(new Meter("test")));
+            Options.Create(new InvitationOptions()), Substitute.For<IInvitationStore>(), Substitute.For<IUserIds>());
 
         var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(Command(actorRole, 3), CancellationToken.None));
 

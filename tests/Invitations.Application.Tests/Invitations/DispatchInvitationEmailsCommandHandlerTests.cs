@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Invitations.Application.Common;
-using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Workspaces;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -12,17 +12,16 @@ using NSubstitute.ExceptionExtensions;
 
 namespace Invitations.Application.Tests.Invitations;
 
-/// <summary>Retry delays of 30 s and 120 s: three attempts, and an unreachable server is given up on 150 s after the email was owed.</summary>
+/// <summary>Retry delays of 30 s and 120 s: three attempts in all.</summary>
 public sealed class DispatchInvitationEmailsCommandHandlerTests
 {
     private readonly IEmailOutbox _outbox = Substitute.For<IEmailOutbox>();
     private readonly IEmailSender _sender = Substitute.For<IEmailSender>();
     private readonly IEmailSession _session = Substitute.For<IEmailSession>();
-    private readonly IOutboxBatch _batch = Substitute.For<IOutboxBatch>();
+    private readonly IEmailBatch _batch = Substitute.For<IEmailBatch>();
     private readonly FakeTimeProvider _clock = new(InvitationBuilder.Start);
     private readonly WorkspaceCard _workspace = new(WorkspaceId.New(), "Acme", Branding.None);
     private readonly List<DeliveryOutcome> _recorded = [];
-    private IReadOnlyList<string> _hashes = [];
     private readonly DispatchInvitationEmailsCommandHandler _handler;
 
     public DispatchInvitationEmailsCommandHandlerTests()
@@ -30,15 +29,15 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
         _handler = new DispatchInvitationEmailsCommandHandler(
             _outbox, _sender, _clock, Options.Create(new InvitationOptions()),
             Options.Create(new EmailOptions { RetryDelaysSeconds = [30, 120] }),
-            new InvitationMetrics(new Meter("test")), NullLogger<DispatchInvitationEmailsCommandHandler>.Instance);
+            new EmailDispatchObserver(new InvitationMetrics(new Meter("test")), NullLogger<EmailDispatchObserver>.Instance));
         _sender.ConnectAsync(Arg.Any<CancellationToken>()).Returns(_session);
-        _batch.CompleteAsync(Arg.Do<IReadOnlyList<DeliveryOutcome>>(_recorded.AddRange), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        _batch.RecordAsync(Arg.Any<OwedEmail>(), Arg.Do<DeliveryOutcome>(_recorded.Add)).Returns(Task.CompletedTask);
     }
 
     [Fact]
-    public async Task Handle_SendsEveryClaimedEmailOverOneConnection_AndRecordsThemSent()
+    public async Task Handle_SendsEveryClaimedEmailOverOneConnection_AndRecordsEachSent()
     {
-        var owed = Claim(Owed("a@example.com"), Owed("b@example.com"));
+        Claim(Owed("a@example.com"), Owed("b@example.com"));
 
         var report = await Dispatch();
 
@@ -46,7 +45,7 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
         await _sender.Received(1).ConnectAsync(Arg.Any<CancellationToken>());
         await _session.Received(2).SendAsync(Arg.Any<EmailMessage>(), Arg.Any<CancellationToken>());
         Assert.All(_recorded, o => Assert.Equal((DeliveryStatus.Sent, 1), (o.Status, o.Attempts)));
-        Assert.Equal(owed.Select(o => o.InvitationId), _recorded.Select(o => o.InvitationId));
+        await _batch.Received(1).CompleteAsync();
     }
 
     [Fact]
@@ -73,28 +72,29 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
         var report = await Dispatch();
 
         Assert.Equal((DeliveryStatus.Failed, 3), (_recorded[0].Status, _recorded[0].Attempts));
-        var failed = Assert.Single(report.FailedForGood);
-        Assert.Contains("550", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("550", Assert.Single(report.FailedForGood).Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Handle_ServerUnreachable_GivesTheBatchBackWithoutSpendingAnAttempt_AndStops()
+    public async Task Handle_ServerUnreachable_IsAFailedAttemptForEveryEmail_ConnectsOnce_AndStops()
     {
-        Claim(Owed("a@example.com", attempts: 1), Owed("b@example.com"));
+        Claim(Owed("a@example.com", attempts: 1), Owed("b@example.com"), Owed("c@example.com", attempts: 2));
         _sender.ConnectAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new EmailDeliveryException("connection refused", connectionLost: true));
 
         var report = await Dispatch();
 
         Assert.Equal(
-            [(DeliveryStatus.Pending, 1, InvitationBuilder.Start.AddSeconds(120)), (DeliveryStatus.Pending, 0, InvitationBuilder.Start.AddSeconds(30))],
+            [(DeliveryStatus.Pending, 2, InvitationBuilder.Start.AddSeconds(120)), (DeliveryStatus.Pending, 1, InvitationBuilder.Start.AddSeconds(30)),
+             (DeliveryStatus.Failed, 3, InvitationBuilder.Start)],
             _recorded.Select(o => (o.Status, o.Attempts, o.NextAttemptAt)));
         Assert.All(_recorded, o => Assert.Equal("connection refused", o.Error));
-        Assert.Equal((2, "connection refused"), (report.GivenBack, report.ConnectionError));
-        await _outbox.Received(1).ClaimAsync(Arg.Any<IReadOnlyList<string>>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+        Assert.Equal((2, 1, "connection refused"), (report.Retrying, report.FailedForGood.Count, report.ConnectionError));
+        await _sender.Received(1).ConnectAsync(Arg.Any<CancellationToken>());
+        await _outbox.Received(1).ClaimAsync(Arg.Any<int>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task Handle_ConnectionLostMidBatch_GivesBackTheRest()
+    public async Task Handle_ConnectionLostMidBatch_FailsTheRestWithoutWaitingForTheServerAgain()
     {
         Claim(Owed("a@example.com"), Owed("b@example.com"), Owed("c@example.com"));
         _session.SendAsync(Arg.Is<EmailMessage>(m => m.To == "b@example.com"), Arg.Any<CancellationToken>())
@@ -102,29 +102,16 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
 
         await Dispatch();
 
-        Assert.Equal(
-            [(DeliveryStatus.Sent, 1), (DeliveryStatus.Pending, 0), (DeliveryStatus.Pending, 0)],
-            _recorded.Select(o => (o.Status, o.Attempts)));
+        Assert.Equal([(DeliveryStatus.Sent, 1), (DeliveryStatus.Pending, 1), (DeliveryStatus.Pending, 1)], _recorded.Select(o => (o.Status, o.Attempts)));
         await _session.DidNotReceive().SendAsync(Arg.Is<EmailMessage>(m => m.To == "c@example.com"), Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task Handle_ServerUnreachablePastTheWholeSchedule_FailsForGood()
-    {
-        Claim(Owed("a@example.com", owedSince: InvitationBuilder.Start.AddSeconds(-150)));
-        _sender.ConnectAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new EmailDeliveryException("connection refused", connectionLost: true));
-
-        var report = await Dispatch();
-
-        Assert.Equal(DeliveryStatus.Failed, Assert.Single(_recorded).Status);
-        Assert.Single(report.FailedForGood);
+        await _sender.Received(1).ConnectAsync(Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task Handle_EmailNoLongerSendable_IsCancelledUnsent()
     {
         var owed = Claim(Owed("revoked@example.com"), Owed("pending@example.com"));
-        _batch.Sendable.Returns(new HashSet<(Guid, int)> { owed[1].Key });
+        _batch.MayBeSent(owed[0], Arg.Any<DateTimeOffset>()).Returns(false);
 
         var report = await Dispatch();
 
@@ -134,27 +121,43 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_EachEmail_CarriesTheLinkWhoseHashWasClaimed()
+    public async Task Handle_AskedToStop_SendsNothingMore_AndCompletesTheBatch()
     {
-        Claim(Owed("a@example.com"));
+        using var stopping = new CancellationTokenSource();
+        Claim(Owed("a@example.com"), Owed("b@example.com"));
+        _session.SendAsync(Arg.Any<EmailMessage>(), Arg.Any<CancellationToken>()).Returns(_ => stopping.CancelAsync());
+
+        await _handler.Handle(new DispatchInvitationEmailsCommand(), stopping.Token);
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(_recorded).Status);
+        await _session.Received(1).SendAsync(Arg.Any<EmailMessage>(), CancellationToken.None);
+        await _batch.Received(1).CompleteAsync();
+    }
+
+    [Fact]
+    public async Task Handle_EachEmail_CarriesTheLinkItsClaimStored()
+    {
+        var owed = Claim(Owed("a@example.com"));
         EmailMessage? sent = null;
         await _session.SendAsync(Arg.Do<EmailMessage>(m => sent = m), Arg.Any<CancellationToken>());
 
         await Dispatch();
 
         var token = sent!.TextBody.Split("#token=")[1].Split('\n')[0].Trim();
-        Assert.Equal(_hashes[0], Domain.Common.SecretToken.HashOf(token));
+        Assert.Equal(owed[0].Claim.TokenHash, Domain.Common.SecretToken.HashOf(token));
     }
 
     private Task<DispatchReport> Dispatch() => _handler.Handle(new DispatchInvitationEmailsCommand(), CancellationToken.None);
 
-    /// <summary>The outbox hands out these emails on the first claim and nothing after; all of them are sendable.</summary>
+    /// <summary>The outbox hands out these emails on the first claim and nothing after; all of them may be sent.</summary>
     private OwedEmail[] Claim(params OwedEmail[] owed)
     {
-        _outbox.ClaimAsync(Arg.Do<IReadOnlyList<string>>(h => _hashes = _hashes.Count == 0 ? h : _hashes), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
-            .Returns(_ => owed.Select((o, i) => o with { TokenHash = _hashes[i] }).ToList(), _ => []);
-        _outbox.BeginSendingAsync(Arg.Any<IReadOnlyList<OwedEmail>>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(_batch);
-        _batch.Sendable.Returns(new HashSet<(Guid, int)>(owed.Select(o => o.Key)));
+        _outbox.ClaimAsync(Arg.Any<int>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns(owed.Select(o => o.Claim).ToList(), []);
+        _outbox.OpenAsync(Arg.Any<IReadOnlyList<ClaimedEmail>>(), Arg.Any<CancellationToken>()).Returns(_batch);
+        _batch.Emails.Returns(owed);
+        _batch.Holding.Returns(true);
+        _batch.MayBeSent(Arg.Any<OwedEmail>(), Arg.Any<DateTimeOffset>()).Returns(true);
         return owed;
     }
 
@@ -162,9 +165,9 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
         _session.SendAsync(Arg.Is<EmailMessage>(m => m.To == to), Arg.Any<CancellationToken>())
             .ThrowsAsync(new EmailDeliveryException("550 mailbox unavailable", connectionLost: false));
 
-    private OwedEmail Owed(string email, int attempts = 0, DateTimeOffset? owedSince = null)
+    private OwedEmail Owed(string email, int attempts = 0)
     {
-        var invitation = InvitationBuilder.Create();
-        return InvitationBuilder.Owed(invitation, _workspace, 1, attempts, owedSince) with { Email = email };
+        var owed = InvitationBuilder.Owed(InvitationBuilder.Create(email), _workspace, 1, attempts);
+        return owed;
     }
 }

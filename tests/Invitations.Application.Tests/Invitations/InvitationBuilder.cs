@@ -1,4 +1,4 @@
-using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Workspaces;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
@@ -13,19 +13,24 @@ internal static class InvitationBuilder
     public static Actor Actor(Role role = Role.Admin, WorkspaceId? workspaceId = null) =>
         new(workspaceId ?? WorkspaceId.New(), 7, "lead@acme.io", role);
 
-    public static Invitation Create(Role role = Role.Editor) => Invitation.Create(
+    public static Invitation Create(string email = "Jane.Doe@Example.com", Role role = Role.Editor) => Invitation.Create(
         Actor(),
-        EmailAddress.Create("Jane.Doe@Example.com"),
+        EmailAddress.Create(email),
         "Jane",
         "Doe",
         role,
         new TeamRef(Guid.NewGuid(), "Support"),
         Invitation.DefaultLifetime,
         sendEmail: true,
+        userId: 1042,
         Start);
 
-    /// <summary>The invitation as the dispatcher claims it for delivery <paramref name="number"/>.</summary>
-    public static OwedEmail Owed(Invitation i, WorkspaceCard workspace, int number = 1, int attempts = 0, DateTimeOffset? owedSince = null) =>
-        new(i.Id, number, attempts, owedSince ?? Start, $"hash-{i.Id.Value:N}-{number}", i.Email, i.Role, i.TeamTitle, i.InvitedByEmail,
-            i.ExpiresAt, workspace);
+    /// <summary>The invitation as the dispatcher claims it for delivery <paramref name="number"/>, with the link <paramref name="token"/>.</summary>
+    public static OwedEmail Owed(
+        Invitation i, WorkspaceCard workspace, int number = 1, int attempts = 0, DateTimeOffset? owedSince = null, string? token = null)
+    {
+        token ??= SecretToken.New().Plaintext;
+        return new OwedEmail(
+            new ClaimedEmail(i.Id, number, attempts, owedSince ?? Start, token, SecretToken.HashOf(token), null), i, workspace);
+    }
 }

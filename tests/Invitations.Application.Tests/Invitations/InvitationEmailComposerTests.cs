@@ -1,5 +1,5 @@
 using Invitations.Application.Common;
-using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Workspaces;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -62,7 +62,7 @@ public sealed class InvitationEmailComposerTests
     public void Compose_WorkspaceNameWithMarkup_IsEscapedInHtml()
     {
         var message = InvitationEmailComposer.Compose(
-            Owed(new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None)), Token, Links, Mail);
+            Owed(new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None)), Links, Mail);
 
         Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", message.HtmlBody, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class InvitationEmailComposerTests
     }
 
     private EmailMessage Compose(Branding branding, int number = 1) =>
-        InvitationEmailComposer.Compose(Owed(new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), number), Token, Links, Mail);
+        InvitationEmailComposer.Compose(Owed(new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), number), Links, Mail);
 
-    private OwedEmail Owed(WorkspaceCard workspace, int number = 1) => InvitationBuilder.Owed(_invitation, workspace, number);
+    private OwedEmail Owed(WorkspaceCard workspace, int number = 1) => InvitationBuilder.Owed(_invitation, workspace, number, token: Token);
 }

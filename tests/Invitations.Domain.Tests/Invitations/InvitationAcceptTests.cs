@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
 
@@ -34,6 +35,20 @@ public sealed class InvitationAcceptTests
         Assert.Equal(ErrorCodes.Expired, error.Code);
         Assert.Equal(InvitationStatus.Pending, invitation.Status);
         Assert.Null(invitation.AcceptedAt);
+    }
+
+    [Fact]
+    public void Accept_WhenMarkedExpired_ThrowsExpired()
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock);
+        clock.SetUtcNow(invitation.ExpiresAt);
+        invitation.Expire(clock.GetUtcNow());
+
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
+
+        Assert.Equal(ErrorCodes.Expired, error.Code);
+        Assert.Equal(InvitationStatus.Expired, invitation.Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Invitations.Events;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Tests.Invitations;
@@ -20,7 +21,7 @@ public sealed class InvitationCreateTests
         Assert.Equal("jane.doe@example.com", invitation.NormalizedEmail);
         Assert.Equal("Jane", invitation.FirstName);
         Assert.Equal("lead@acme.io", invitation.InvitedByEmail);
-        Assert.Equal(0, invitation.UserId);
+        Assert.Equal(InvitationFactory.UserId, invitation.UserId);
     }
 
     [Fact]
@@ -29,8 +30,8 @@ public sealed class InvitationCreateTests
         var invitation = InvitationFactory.Create(InvitationFactory.Clock());
 
         Assert.Equal(1, invitation.DeliveryVersion);
-        var requested = Assert.IsType<InvitationDeliveryRequested>(Assert.Single(invitation.DomainEvents));
-        var delivery = requested.Delivery;
+        Assert.Equal(new InvitationCreated(invitation.Id), invitation.DomainEvents[0]);
+        var delivery = Assert.IsType<InvitationDeliveryRequested>(invitation.DomainEvents[1]).Delivery;
         Assert.Equal((invitation.Id, 1, DeliveryStatus.Pending), (delivery.InvitationId, delivery.Number, delivery.Status));
         Assert.Equal(InvitationFactory.Start, delivery.NextAttemptAt);
         Assert.Null(delivery.TokenHash);
@@ -43,7 +44,7 @@ public sealed class InvitationCreateTests
         var invitation = InvitationFactory.Create(InvitationFactory.Clock(), sendEmail: false);
 
         Assert.Equal(0, invitation.DeliveryVersion);
-        Assert.Empty(invitation.DomainEvents);
+        Assert.Equal(new InvitationCreated(invitation.Id), Assert.Single(invitation.DomainEvents));
         Assert.Null(invitation.NewestDelivery());
     }
 
@@ -106,5 +107,5 @@ public sealed class InvitationCreateTests
 
     private static Invitation Create(Role inviterRole, Role role) => Invitation.Create(
         InvitationFactory.Inviter(inviterRole), EmailAddress.Create("jane@example.com"), null, null, role,
-        new TeamRef(Guid.NewGuid(), "Default team"), Invitation.DefaultLifetime, true, InvitationFactory.Start);
+        new TeamRef(Guid.NewGuid(), "Default team"), Invitation.DefaultLifetime, true, 1234, InvitationFactory.Start);
 }

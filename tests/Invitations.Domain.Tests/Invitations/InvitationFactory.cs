@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Invitations.Events;
 using Invitations.Domain.Workspaces;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,6 +9,7 @@ namespace Invitations.Domain.Tests.Invitations;
 internal static class InvitationFactory
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    public const long UserId = 1042;
 
     public static FakeTimeProvider Clock() => new(Start);
 
@@ -23,5 +25,6 @@ internal static class InvitationFactory
             new TeamRef(Guid.NewGuid(), "Default team"),
             lifetime ?? Invitation.DefaultLifetime,
             sendEmail,
+            UserId,
             clock.GetUtcNow());
 }

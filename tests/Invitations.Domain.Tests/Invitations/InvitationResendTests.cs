@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
 
@@ -25,7 +26,8 @@ public sealed class InvitationResendTests
         Assert.Equal(InvitationStatus.Pending, invitation.Status);
         Assert.Equal(clock.GetUtcNow().AddDays(3), invitation.ExpiresAt);
         Assert.Equal(2, invitation.DeliveryVersion);
-        var delivery = Assert.IsType<InvitationDeliveryRequested>(Assert.Single(invitation.DomainEvents)).Delivery;
+        Assert.Equal(new InvitationResent(invitation.Id), invitation.DomainEvents[^2]);
+        var delivery = Assert.IsType<InvitationDeliveryRequested>(invitation.DomainEvents[^1]).Delivery;
         Assert.Equal((2, DeliveryStatus.Pending, (string?)null), (delivery.Number, delivery.Status, delivery.TokenHash));
         Assert.Equal(clock.GetUtcNow(), delivery.NextAttemptAt);
     }

@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
 
@@ -41,9 +42,11 @@ public sealed class InvitationRevokeAndExpireTests
         var invitation = InvitationFactory.Create(clock);
         clock.Advance(TimeSpan.FromDays(8));
 
+        invitation.ClearDomainEvents();
         invitation.Expire(clock.GetUtcNow());
 
         Assert.Equal(InvitationStatus.Expired, invitation.Status);
+        Assert.Equal(new InvitationExpired(invitation.Id), Assert.Single(invitation.DomainEvents));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IDisp
     }
 
     [Fact]
-    public async Task ServerUnreachable_SpendsNoAttempt_UntilTheWholeScheduleHasPassed_ThenFailed()
+    public async Task ServerUnreachable_IsAFailedAttempt_AsTheBackOffSpacesThem_ThenFailed()
     {
         var (workspace, email, id) = await api.EmailedInvitationAsync("direct");
         api.Smtp.RefuseConnections = true;
@@ -85,14 +85,23 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IDisp
         var retrying = await api.GetInvitationAsync(workspace, id);
         Assert.Equal("queued", (string?)retrying["email_status"]);
         Assert.False(string.IsNullOrEmpty((string?)retrying["last_email_error"]));
-        Assert.Equal(0, await api.ScalarAsync<int>("SELECT attempts FROM invitation_deliveries WHERE invitation_id = @id", ("id", id)));
+        Assert.Equal(1, await AttemptsAsync(id));
 
-        // The test schedule is 1 s + 1 s: past it, the next unreachable attempt gives up.
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        // Not due again before its back-off (1 s here) ends; then the second attempt, and after another second the last one.
+        await api.DispatchEmailsAsync();
+        Assert.Equal(1, await AttemptsAsync(id));
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await api.DispatchEmailsAsync();
+        Assert.Equal(2, await AttemptsAsync(id));
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         await api.DispatchEmailsAsync();
         var failed = await api.GetInvitationAsync(workspace, id);
         Assert.Equal("failed", (string?)failed["email_status"]);
         Assert.False(string.IsNullOrEmpty((string?)failed["last_email_error"]));
+        Assert.Equal(3, await AttemptsAsync(id));
         Assert.Empty(api.Smtp.To(email));
     }
+
+    private Task<int> AttemptsAsync(Guid id) =>
+        api.ScalarAsync<int>("SELECT attempts FROM invitation_deliveries WHERE invitation_id = @id", ("id", id));
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Invitations.Application.Invitations.DispatchInvitationEmails;
+using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

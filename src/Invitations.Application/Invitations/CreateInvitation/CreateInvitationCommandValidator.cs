@@ -24,6 +24,6 @@ internal sealed class CreateInvitationCommandValidator : AbstractValidator<Creat
         RuleFor(c => c.FirstName).ValidName();
         RuleFor(c => c.LastName).ValidName();
         RuleFor(c => c.Team).ValidTitle();
-        RuleFor(c => c.ExpiresInDays).InclusiveBetween(Invitation.MinLifetimeDays, Invitation.MaxLifetimeDays);
+        RuleFor(c => c.ExpiresInDays).InclusiveBetween(InvitationLifetime.MinDays, InvitationLifetime.MaxDays);
     }
 }

@@ -8,13 +8,40 @@ namespace Invitations.Application.Invitations.CreateInvitation;
 
 /// <summary>
 /// A workspace's allowance of creates in a rolling 24 hours (<c>Invitations:DailyLimitPerWorkspace</c>), for the single and
-/// the bulk create alike. Counting stops at the limit (newest first: the order of the (workspace_id, created_at DESC)
-/// index), so a check costs the same however busy the workspace is. Concurrent creates each see the count before the
-/// others commit, so the limit can be passed by the creates in flight at that moment (README: "Daily limit").
+/// the bulk create alike, exact under concurrency on any number of nodes (<see cref="CreateAllowance"/>). Counting stops at
+/// the limit (newest first: the order of the (workspace_id, created_at DESC) index), so a count costs the same however busy
+/// the workspace is; far from the limit a create does not count at all.
 /// </summary>
 internal static class DailyLimit
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Inserts a new invitation within its workspace's limit: on this node's estimate while that holds, counting exactly when it
+    /// does not. Over the limit: refused with when enough room opens, nothing written.
+    /// </summary>
+    public static async Task InsertWithinLimitAsync(
+        this IInvitationStore store, DailyLimitGauge gauge, IInvitationsDbContext db, Invitation invitation, int limit, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var estimate = gauge.Last(invitation.WorkspaceId);
+        var outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, estimate), cancellationToken);
+        if (!outcome.Inserted && estimate is not null)
+        {
+            outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, null), cancellationToken);
+        }
+
+        if (outcome.Counted is { } counted)
+        {
+            gauge.Counted(invitation.WorkspaceId, counted);
+        }
+
+        if (!outcome.Inserted)
+        {
+            throw await db.RefusalAsync(
+                invitation.WorkspaceId, limit, limit, 1, now, $"This workspace has reached its limit of {limit} invitations per 24 hours.", cancellationToken);
+        }
+    }
 
     /// <summary>The workspace's creates in the window that ends at <paramref name="now"/>.</summary>
     public static IQueryable<Invitation> RecentCreates(this IInvitationsDbContext db, WorkspaceId workspaceId, DateTimeOffset now)

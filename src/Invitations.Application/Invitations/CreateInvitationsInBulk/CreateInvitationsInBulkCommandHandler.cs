@@ -23,8 +23,8 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     IValidator<CreateInvitationCommand> rowValidator,
     TimeProvider clock,
     IOptions<InvitationOptions> options,
-    DailyLimitGauge gauge,
-    InvitationMetrics metrics) : IRequestHandler<CreateInvitationsInBulkCommand, BulkInvitationsResult>
+    IInvitationStore invitations,
+    IUserIds userIds) : IRequestHandler<CreateInvitationsInBulkCommand, BulkInvitationsResult>
 {
     private const int MaxAttempts = 3;
 
@@ -45,8 +45,9 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
             {
                 return await db.AtomicallyAsync(() => CreateAsync(actor, rows, cancellationToken), cancellationToken);
             }
-            catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending && attempt < MaxAttempts)
+            catch (DomainException e) when (e.Code is ErrorCodes.DuplicatePending or ErrorCodes.Concurrency && attempt < MaxAttempts)
             {
+                // A concurrent create took an address (or, had the orders differed, the two would have deadlocked): classify again.
                 db.DiscardChanges();
             }
         }
@@ -106,6 +107,7 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
             .ToDictionary(i => i.NormalizedEmail);
 
         var overdue = new List<InvitationId>();
+        candidates = candidates.OrderBy(r => r.Email!.Normalized, StringComparer.Ordinal).ToList();
         var creating = new List<(Row Row, TeamRef Team)>();
         foreach (var row in candidates)
         {
@@ -141,26 +143,25 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
 
         if (overdue.Count > 0)
         {
-            await db.Invitations
-                .Where(i => overdue.Contains(i.Id) && i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)
-                .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Expired), cancellationToken);
+            await ExpireAsync(overdue, now, cancellationToken);
         }
 
         var created = new List<(Row Row, Invitation Invitation, InvitationDelivery? Delivery, string? Token)>(creating.Count);
-        foreach (var (row, team) in creating)
+        var ids = await userIds.NextAsync(creating.Count, cancellationToken);
+        foreach (var ((row, team), userId) in creating.Zip(ids))
         {
             var create = row.Create;
             var lifetime = create.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
             var invitation = Invitation.Create(
-                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, now);
+                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, userId, now);
             var token = create.SendEmail ? null : invitation.IssueLink(now);
             created.Add((row, invitation, invitation.NewestDelivery(), token));
         }
 
+        // In address order: two requests inserting the same addresses mostly take the unique index's entries in one order and
+        // wait on each other; where they still deadlock, PostgreSQL cancels one and it is classified again (above).
         db.Invitations.AddRange(created.Select(c => c.Invitation));
         await db.SaveChangesAsync(cancellationToken);
-        gauge.Created(actor.WorkspaceId, created.Count);
-        metrics.Created(created.Count);
 
         foreach (var (row, invitation, delivery, token) in created)
         {
@@ -174,12 +175,23 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
         return new BulkInvitationsResult(created.Count, rows.Count - created.Count, results);
     }
 
+    /// <summary>Holders of an address past their expiry no longer hold it: each is expired through its own method, and reports it.</summary>
+    private async Task ExpireAsync(List<InvitationId> overdue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var holders = await db.Invitations.Where(i => overdue.Contains(i.Id)).ToListAsync(cancellationToken);
+        foreach (var holder in holders.Where(h => h.IsOverdue(now)))
+        {
+            holder.Expire(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>All or nothing: the rows to create must fit in what is left of the workspace's rolling 24 hours.</summary>
     private async Task EnsureWithinDailyLimitAsync(WorkspaceId workspaceId, int creating, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var limit = options.Value.DailyLimitPerWorkspace;
-        var used = await db.RecentCreates(workspaceId, now).OrderByDescending(i => i.CreatedAt).Take(limit).CountAsync(cancellationToken);
-        gauge.Counted(workspaceId, used, now);
+        var used = await invitations.LockForCreatesAsync(workspaceId, now - DailyLimit.Window, limit, creating, cancellationToken);
         if (creating > limit - used)
         {
             throw await db.RefusalAsync(

@@ -20,7 +20,7 @@ internal sealed class CreateInvitationsInBulkCommandValidator : AbstractValidato
             .WithMessage($"Role must be one of: {string.Join(", ", InvitableRoles)}.")
             .When(c => c.Defaults is not null);
         RuleFor(c => c.Defaults!.Team).ValidTitle().OverridePropertyName("defaults.team").When(c => c.Defaults is not null);
-        RuleFor(c => c.Defaults!.ExpiresInDays).InclusiveBetween(Invitation.MinLifetimeDays, Invitation.MaxLifetimeDays)
+        RuleFor(c => c.Defaults!.ExpiresInDays).InclusiveBetween(InvitationLifetime.MinDays, InvitationLifetime.MaxDays)
             .OverridePropertyName("defaults.expires_in_days").When(c => c.Defaults is not null);
     }
 }

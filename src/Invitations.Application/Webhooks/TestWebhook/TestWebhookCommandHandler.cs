@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Invitations.Application.Common;
+using Invitations.Application.Webhooks.Events;
 using Invitations.Domain.Webhooks;
 using MediatR;
 
@@ -7,22 +7,16 @@ namespace Invitations.Application.Webhooks.TestWebhook;
 
 internal sealed class TestWebhookCommandHandler(IInvitationsDbContext db, TimeProvider clock) : IRequestHandler<TestWebhookCommand, string>
 {
+    private static readonly object EmptyData = new();
+
     public async Task<string> Handle(TestWebhookCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await db.LoadWebhookAsync(command.Actor, command.Id, cancellationToken);
-        var ping = WebhookEvent.Ping(endpoint.WorkspaceId.Value, clock.GetUtcNow(), Render);
+        var ping = WebhookEvent.Create(
+            endpoint.WorkspaceId.Value, WebhookEventTypes.Ping, clock.GetUtcNow(), e => WebhookPublisher.Render(e, EmptyData));
         db.WebhookEvents.Add(ping);
         db.WebhookDeliveries.Add(WebhookDelivery.Of(ping, endpoint.Id));
         await db.SaveChangesAsync(cancellationToken);
         return ping.Id;
     }
-
-    private static string Render(WebhookEvent ping) => JsonSerializer.Serialize(new
-    {
-        id = ping.Id,
-        type = ping.Type,
-        created_at = ping.CreatedAt,
-        workspace_id = ping.WorkspaceId,
-        data = new { },
-    });
 }

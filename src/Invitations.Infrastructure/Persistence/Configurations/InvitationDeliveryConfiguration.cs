@@ -17,7 +17,7 @@ internal sealed class InvitationDeliveryConfiguration : IEntityTypeConfiguration
 
         // The W3C traceparent of the request that owed an email: the dispatch's span links to it. Tracing is no concern of
         // the domain's, so the column is the context's alone (InvitationsDbContext fills it).
-        builder.Property<string>(InvitationsDbContext.TraceParent);
+        builder.Property<string>(UnitOfWork.OutboxInterceptor.TraceParent);
         builder.HasOne<Invitation>().WithMany().HasForeignKey(d => d.InvitationId);
         builder.HasIndex(d => d.TokenHash).IsUnique();
 

@@ -123,7 +123,39 @@ namespace Invitations.Infrastructure.Persistence.Migrations
             // Events are written by the database, in the statement that makes the change they report: every path that
             // changes an invitation (a request, the email dispatcher, the set-based expiry sweep) reports it, in its own
             // transaction, and a change no endpoint subscribes to writes nothing but the check.
+            migrationBuilder.Sql(TriggersSql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
             migrationBuilder.Sql("""
+                DROP TRIGGER webhook_invitation_ended ON invitations;
+                DROP TRIGGER webhook_emails_recorded ON invitation_deliveries;
+                DROP TRIGGER webhook_links_given ON invitation_deliveries;
+                DROP FUNCTION webhook_invitation_ended();
+                DROP FUNCTION webhook_emails_recorded();
+                DROP FUNCTION webhook_links_given();
+                DROP FUNCTION webhook_publish(uuid[], text[], json[]);
+                DROP FUNCTION webhook_invitation(invitations, text, timestamptz, text);
+                DROP FUNCTION webhook_time(timestamptz);
+                """);
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "webhook_endpoints");
+
+            migrationBuilder.DropTable(
+                name: "webhook_events");
+        }
+
+        /// <summary>
+        /// The PL/pgSQL that wrote webhook events until 20261207020000_EventsInCode dropped it (events are rendered in C# now);
+        /// kept here, as it was, for this migration and that one's Down.
+        /// </summary>
+        internal const string TriggersSql = """
                 -- A time exactly as the API's JSON writes it (System.Text.Json): UTC as +00:00, the fraction without trailing
                 -- zeros. STABLE like to_char, so it is inlined.
                 CREATE FUNCTION webhook_time(t timestamptz) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
@@ -236,32 +268,6 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                 CREATE TRIGGER webhook_invitation_ended AFTER UPDATE OF status ON invitations
                 FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status AND NEW.status IN ('accepted', 'revoked'))
                 EXECUTE FUNCTION webhook_invitation_ended();
-                """);
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                DROP TRIGGER webhook_invitation_ended ON invitations;
-                DROP TRIGGER webhook_emails_recorded ON invitation_deliveries;
-                DROP TRIGGER webhook_links_given ON invitation_deliveries;
-                DROP FUNCTION webhook_invitation_ended();
-                DROP FUNCTION webhook_emails_recorded();
-                DROP FUNCTION webhook_links_given();
-                DROP FUNCTION webhook_publish(uuid[], text[], json[]);
-                DROP FUNCTION webhook_invitation(invitations, text, timestamptz, text);
-                DROP FUNCTION webhook_time(timestamptz);
-                """);
-
-            migrationBuilder.DropTable(
-                name: "webhook_deliveries");
-
-            migrationBuilder.DropTable(
-                name: "webhook_endpoints");
-
-            migrationBuilder.DropTable(
-                name: "webhook_events");
-        }
+                """;
     }
 }

@@ -27,15 +27,10 @@ internal sealed class InvitationList(InvitationsDbContext db) : IInvitationList
             invitations = invitations.Where(i => i.NormalizedEmail == email);
         }
 
-        invitations = query.Status switch
+        if (query.Status is not null)
         {
-            "pending" => invitations.Where(i => i.Status == InvitationStatus.Pending && i.ExpiresAt > now),
-            "expired" => invitations.Where(i => i.Status == InvitationStatus.Expired
-                || (i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)),
-            "accepted" => invitations.Where(i => i.Status == InvitationStatus.Accepted),
-            "revoked" => invitations.Where(i => i.Status == InvitationStatus.Revoked),
-            _ => invitations,
-        };
+            invitations = invitations.Where(Invitation.ShownAs(Enum.Parse<InvitationStatus>(query.Status, ignoreCase: true), now));
+        }
 
         return await invitations
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)

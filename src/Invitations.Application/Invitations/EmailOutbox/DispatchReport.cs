@@ -1,12 +1,11 @@
-using Invitations.Domain.Invitations;
-
-namespace Invitations.Application.Invitations.DispatchInvitationEmails;
+namespace Invitations.Application.Invitations.EmailOutbox;
 
 /// <summary>What one dispatch did; shown as the job's result on the Hangfire dashboard.</summary>
 /// <param name="Retrying">Failed attempts that will be tried again after a back-off.</param>
-/// <param name="GivenBack">Claimed but not tried: the SMTP server was unreachable, or the batch ran out of time.</param>
+/// <param name="GivenBack">Claimed but not tried: the dispatcher was stopping.</param>
 /// <param name="Cancelled">Not sent: the invitation was revoked, accepted, expired or resent meanwhile.</param>
 /// <param name="FailedForGood">Emails whose last attempt failed, with the error.</param>
+/// <param name="ConnectionError">Why the SMTP server could not be reached, if it could not.</param>
 public sealed record DispatchReport(
     int Sent,
     int Retrying,
@@ -26,19 +25,7 @@ public sealed record DispatchReport(
         later.NextDueAt,
         later.ConnectionError ?? ConnectionError);
 
-    /// <summary>What this dispatch did after <paramref name="earlier"/>, a report of its own earlier self.</summary>
-    public DispatchReport Since(DispatchReport earlier) => new(
-        Sent - earlier.Sent,
-        Retrying - earlier.Retrying,
-        GivenBack - earlier.GivenBack,
-        Cancelled - earlier.Cancelled,
-        FailedForGood.Skip(earlier.FailedForGood.Count).ToList(),
-        NextDueAt,
-        ConnectionError);
-
     public override string ToString() =>
         $"sent {Sent}, failed for good {FailedForGood.Count}, retrying {Retrying}, given back {GivenBack}, cancelled {Cancelled}"
         + (ConnectionError is null ? "" : $"; SMTP unreachable: {ConnectionError}");
 }
-
-public sealed record FailedEmail(InvitationId InvitationId, int Number, string Error);

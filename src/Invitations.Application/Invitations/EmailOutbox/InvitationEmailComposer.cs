@@ -3,14 +3,14 @@ using System.Net;
 using Invitations.Application.Common;
 using Invitations.Domain.Workspaces;
 
-namespace Invitations.Application.Invitations.DispatchInvitationEmails;
+namespace Invitations.Application.Invitations.EmailOutbox;
 
 internal static class InvitationEmailComposer
 {
-    public static EmailMessage Compose(OwedEmail invitation, string token, InvitationOptions invitations, EmailOptions email)
+    public static EmailMessage Compose(OwedEmail owed, InvitationOptions invitations, EmailOptions email)
     {
-        var workspace = invitation.Workspace;
-        var link = invitations.AcceptUrl(workspace.Branding.VerifiedDomain, token);
+        var (workspace, invitation) = (owed.Workspace, owed.Invitation);
+        var link = invitations.AcceptUrl(workspace.Branding.VerifiedDomain, owed.Claim.Token);
         var role = invitation.Role.Name().Replace('_', ' ');
         var expires = invitation.ExpiresAt.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var subject = $"{invitation.InvitedByEmail} invited you to join {workspace.Name}";
@@ -40,7 +40,7 @@ internal static class InvitationEmailComposer
             """;
 
         // One Message-Id per invitation and delivery, so a duplicate send is recognisable as the same message.
-        var messageId = $"invitation-{invitation.InvitationId.Value:N}-{invitation.Number}@invitations";
+        var messageId = $"invitation-{invitation.Id.Value:N}-{owed.Claim.Number}@invitations";
         return new EmailMessage(
             workspace.Branding.VerifiedSender ?? email.DefaultFrom, invitation.Email, subject, text, html, messageId);
     }

@@ -1,0 +1,22 @@
+namespace Invitations.Application.Invitations.CreateInvitation;
+
+/// <summary>
+/// What a create may use of its workspace's daily limit, checked by <see cref="IInvitationStore"/> inside the insert's own
+/// transaction, so that no number of concurrent creates on any number of nodes passes the limit. Exact (no
+/// <see cref="Counted"/>): the window is counted while the workspace's other creates wait. Estimated: an earlier count plus
+/// every create anywhere since (the create counter) plus the creates that may have been in flight then must stay within it;
+/// cheap, and used while the workspace is far from its limit.
+/// </summary>
+public sealed record CreateAllowance(int Limit, DateTimeOffset Since, CreatesCounted? Counted)
+{
+    public bool IsExact => Counted is null;
+}
+
+/// <param name="Count">The workspace's creates in the window when counted.</param>
+/// <param name="CounterValue">The create counter (creates in all workspaces, ever) at that moment.</param>
+/// <param name="Slack">How many creates may have been in flight then, uncounted: the database's connection limit.</param>
+public sealed record CreatesCounted(int Count, long CounterValue, int Slack);
+
+/// <param name="Inserted">False: the allowance did not hold, and nothing was written.</param>
+/// <param name="Counted">An exact insert's fresh count (its own row included), for later estimates.</param>
+public sealed record InsertOutcome(bool Inserted, CreatesCounted? Counted);

@@ -1,0 +1,3 @@
+namespace Invitations.Application.Invitations;
+
+public sealed record InvitedBy(long UserId, string Email);

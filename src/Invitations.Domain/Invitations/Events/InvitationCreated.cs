@@ -1,0 +1,5 @@
+using Invitations.Domain.Common;
+
+namespace Invitations.Domain.Invitations.Events;
+
+public sealed record InvitationCreated(InvitationId InvitationId) : IDomainEvent;

@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using Invitations.Domain.Workspaces;
+
+namespace Invitations.Domain.Invitations;
+
+/// <summary>What an invitation holds; only its own methods (Invitation.cs) change it.</summary>
+public sealed partial class Invitation
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan ResendCooldown = TimeSpan.FromSeconds(60);
+
+    public InvitationId Id { get; private set; }
+
+    public WorkspaceId WorkspaceId { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    public string? FirstName { get; private set; }
+
+    public string? LastName { get; private set; }
+
+    public Role Role { get; private set; }
+
+    public Guid TeamId { get; private set; }
+
+    public string TeamTitle { get; private set; } = "";
+
+    /// <summary>Reserved from the user id sequence when it is created; the member gets exactly this id.</summary>
+    public long UserId { get; private set; }
+
+    public long InvitedByUserId { get; private set; }
+
+    public string InvitedByEmail { get; private set; } = "";
+
+    public InvitationStatus Status { get; private set; }
+
+    public TimeSpan Lifetime { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public DateTimeOffset? LastResentAt { get; private set; }
+
+    /// <summary>The number of the newest link given out (<see cref="InvitationDelivery"/>); only its link opens this.</summary>
+    public int DeliveryVersion { get; private set; }
+
+    /// <summary>
+    /// <see cref="StatusAt"/> as a query predicate (the list's status filter): the invitations a reader sees as
+    /// <paramref name="shown"/> at <paramref name="now"/>, a pending one past its expiry counting as expired.
+    /// </summary>
+    public static Expression<Func<Invitation, bool>> ShownAs(InvitationStatus shown, DateTimeOffset now) => shown switch
+    {
+        InvitationStatus.Pending => i => i.Status == InvitationStatus.Pending && i.ExpiresAt > now,
+        InvitationStatus.Expired => i => i.Status == InvitationStatus.Expired || (i.Status == InvitationStatus.Pending && i.ExpiresAt <= now),
+        _ => i => i.Status == shown,
+    };
+}

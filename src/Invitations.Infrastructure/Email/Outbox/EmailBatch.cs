@@ -1,0 +1,186 @@
+using Invitations.Application.Invitations.EmailOutbox;
+using Invitations.Application.Workspaces;
+using Invitations.Domain.Invitations;
+using Invitations.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.Infrastructure.Email.Outbox;
+
+/// <summary>
+/// A batch in flight, on two connections. The batch's own holds its invitations (a shared lock, in one transaction until the
+/// batch completes), so nothing about them changes while their emails go out. The recorder's writes each outcome within
+/// <see cref="IEmailBatch.RecordWithin"/> and keeps extending the lease of what is still being worked on, committing as it
+/// goes: the hold never waits for it, and a live sender's emails are never claimed again, however slow the server.
+/// </summary>
+internal sealed class EmailBatch : IEmailBatch
+{
+    private readonly IDbContextTransaction _hold;
+    private readonly AsyncServiceScope _recorderScope;
+    private readonly EmailRecorder _recorder;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<(OwedEmail Email, DeliveryOutcome Outcome)> _unrecorded = [];
+    private readonly HashSet<OwedEmail> _unfinished;
+    private readonly ITimer _timer;
+    private Exception? _recordingFailed;
+    private bool _released;
+    private bool _done;
+
+    private EmailBatch(IDbContextTransaction hold, AsyncServiceScope recorderScope, TimeSpan lease, IReadOnlyList<OwedEmail> emails)
+    {
+        (_hold, _recorderScope, Emails, _unfinished) = (hold, recorderScope, emails, [.. emails]);
+        var services = recorderScope.ServiceProvider;
+        _recorder = new EmailRecorder(services.GetRequiredService<InvitationsDbContext>(), services.GetRequiredService<TimeProvider>(), lease);
+        _timer = TimeProvider.System.CreateTimer(_ => _ = RecordOnTimeAsync(), null, IEmailBatch.RecordWithin, IEmailBatch.RecordWithin);
+    }
+
+    public IReadOnlyList<OwedEmail> Emails { get; }
+
+    public bool Holding => !_released;
+
+    public static async Task<EmailBatch> OpenAsync(
+        InvitationsDbContext db, IWorkspaceDirectory workspaces, IServiceScopeFactory scopes, TimeSpan lease, IReadOnlyList<ClaimedEmail> claimed,
+        CancellationToken cancellationToken)
+    {
+        var hold = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var held = await HeldInvitationsAsync(db, claimed, cancellationToken);
+            var invitations = await db.Invitations.AsNoTracking().Where(i => held.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            var cards = await workspaces.CardsAsync(invitations.Values.Select(i => i.WorkspaceId).Distinct().ToList(), cancellationToken);
+            var emails = claimed.Where(c => invitations.ContainsKey(c.InvitationId))
+                .Select(c => new OwedEmail(c, invitations[c.InvitationId], cards[invitations[c.InvitationId].WorkspaceId]))
+                .ToList();
+            return new EmailBatch(hold, scopes.CreateAsyncScope(), lease, emails);
+        }
+        catch
+        {
+            await hold.RollbackAsync(CancellationToken.None);
+            await hold.DisposeAsync();
+            throw;
+        }
+    }
+
+    public bool MayBeSent(OwedEmail email, DateTimeOffset now) => email.Invitation.MayBeDelivered(email.Claim.Number, now);
+
+    public async Task RecordAsync(OwedEmail email, DeliveryOutcome outcome)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            ThrowIfRecordingFailed();
+            _unrecorded.Add((email, outcome));
+            _unfinished.Remove(email);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task CompleteAsync()
+    {
+        await _timer.DisposeAsync();
+        await _gate.WaitAsync();
+        try
+        {
+            ThrowIfRecordingFailed();
+            var now = DateTimeOffset.UtcNow;
+            _unrecorded.AddRange(_unfinished.Select(email => (email, DeliveryOutcome.GivenBack(email.Claim, now))));
+            await WriteOutcomesAsync([]);
+            if (!_released)
+            {
+                await _hold.CommitAsync(CancellationToken.None);
+            }
+
+            _done = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _timer.DisposeAsync();
+        if (!_done && !_released)
+        {
+            await _hold.RollbackAsync(CancellationToken.None);
+        }
+
+        await _hold.DisposeAsync();
+        await _recorderScope.DisposeAsync();
+    }
+
+    /// <summary>On the timer: what was sent since the last time, and a longer lease for what is still in flight.</summary>
+    private async Task RecordOnTimeAsync()
+    {
+        if (!await _gate.WaitAsync(0))
+        {
+            return; // the last round is still recording
+        }
+
+        try
+        {
+            if (!_done && _recordingFailed is null && (_unrecorded.Count > 0 || _recorder.LeaseWantsExtending))
+            {
+                await WriteOutcomesAsync(_unfinished);
+            }
+        }
+        catch (Exception e)
+        {
+            _recordingFailed = e; // the database is away: the batch fails at its next step, and its lease lapses
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Records what is unrecorded. Should that wait behind a lock, something needs a whole table and is queued behind this batch's
+    /// hold: the hold lets go (the rest of the batch is not sent) and the recording then waits its turn.
+    /// </summary>
+    private async Task WriteOutcomesAsync(IReadOnlyCollection<OwedEmail> stillHeld)
+    {
+        try
+        {
+            await _recorder.RecordAsync(_unrecorded, stillHeld, waitForLocks: _released, CancellationToken.None);
+        }
+        catch (RecordingBlockedException)
+        {
+            await _hold.CommitAsync(CancellationToken.None);
+            _released = true;
+            await _recorder.RecordAsync(_unrecorded, stillHeld, waitForLocks: true, CancellationToken.None);
+        }
+
+        _unrecorded.Clear();
+    }
+
+    private void ThrowIfRecordingFailed()
+    {
+        if (_recordingFailed is { } failed)
+        {
+            throw new InvalidOperationException("Recording the batch's outcomes failed.", failed);
+        }
+    }
+
+    private static async Task<HashSet<InvitationId>> HeldInvitationsAsync(
+        InvitationsDbContext db, IReadOnlyList<ClaimedEmail> claimed, CancellationToken cancellationToken)
+    {
+        await using var command = await db.CommandAsync(SqlText.Of<EmailOutbox>("HoldEmails"), cancellationToken);
+        command.Parameters.AddWithValue("ids", claimed.Select(c => c.InvitationId.Value).ToArray());
+        command.Parameters.AddWithValue("numbers", claimed.Select(c => c.Number).ToArray());
+        command.Parameters.AddWithValue("hashes", claimed.Select(c => c.TokenHash).ToArray());
+        var held = new HashSet<InvitationId>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            held.Add(new InvitationId(reader.Get<Guid>("id")));
+        }
+
+        return held;
+    }
+}

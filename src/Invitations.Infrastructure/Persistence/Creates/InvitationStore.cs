@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Invitations.Application.Invitations;
+using Invitations.Application.Invitations.CreateInvitation;
+using Invitations.Application.Webhooks.Events;
+using Invitations.Domain.Common;
+using Invitations.Domain.Invitations;
+using Invitations.Domain.Invitations.Events;
+using Invitations.Domain.Webhooks;
+using Invitations.Domain.Workspaces;
+using Invitations.Infrastructure.Persistence.UnitOfWork;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Invitations.Infrastructure.Persistence.Creates;
+
+/// <summary>
+/// The create's write as one prepared statement batch (CreateInvitation.sql) on the unit of work's connection: EF Core stays the
+/// model and does every other write, but the hot path pays for neither change tracking nor SQL generation.
+/// </summary>
+internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterceptor afterCommit) : IInvitationStore
+{
+    private const string Savepoint = "create_invitation";
+
+    public async Task<InsertOutcome> InsertAsync(Invitation invitation, CreateAllowance allowance, CancellationToken cancellationToken)
+    {
+        var delivery = invitation.NewestDelivery();
+        var created = invitation.DomainEvents.OfType<InvitationCreated>().Single();
+        var owed = InvitationWebhookEvents.Of(created, invitation, EmailState.Of(delivery), invitation.CreatedAt)!;
+        var published = WebhookEvent.Create(invitation.WorkspaceId.Value, owed.Type, invitation.CreatedAt, e => WebhookPublisher.Render(e, owed.Data));
+        await using var command = await db.CommandAsync(SqlText.Of<InvitationStore>("CreateInvitation"), cancellationToken);
+        CreateParameters.Add(command, invitation, delivery, allowance, published, TraceParentOf(delivery));
+        var outer = db.Database.CurrentTransaction;
+        if (outer is not null)
+        {
+            await outer.CreateSavepointAsync(Savepoint, cancellationToken); // a refusal must leave the caller's transaction usable
+        }
+
+        try
+        {
+            var outcome = await ReadOutcomeAsync(command, cancellationToken);
+            if (outcome.Inserted)
+            {
+                afterCommit.Saved(db, invitation, emailsOwed: delivery?.Status == DeliveryStatus.Pending, webhooksOwed: outcome.Published);
+            }
+
+            return new InsertOutcome(outcome.Inserted, outcome.Counted);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && UniqueViolations.Translate(e.ConstraintName) is { } rule)
+        {
+            if (outer is not null)
+            {
+                await outer.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            }
+
+            throw rule;
+        }
+    }
+
+    public async Task<int> LockForCreatesAsync(
+        WorkspaceId workspaceId, DateTimeOffset since, int limit, int creating, CancellationToken cancellationToken)
+    {
+        await using var command = await db.CommandAsync(SqlText.Of<InvitationStore>("LockForCreates"), cancellationToken);
+        command.Parameters.AddWithValue("lock_class", CreateLock.Class);
+        command.Parameters.AddWithValue("lock_key", CreateLock.KeyOf(workspaceId));
+        command.Parameters.AddWithValue("creating", creating);
+        command.Parameters.AddWithValue("workspace_id", workspaceId.Value);
+        command.Parameters.AddWithValue("since", since);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.SkipToResultWithAsync("used", cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.Get<int>("used");
+    }
+
+    private static async Task<(bool Inserted, bool Published, CreatesCounted? Counted)> ReadOutcomeAsync(
+        NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.SkipToResultWithAsync("inserted", cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var counted = reader.Get<long?>("counted") is { } count
+            ? new CreatesCounted((int)count, reader.Get<long>("counted_at"), reader.Get<int>("slack"))
+            : null;
+        return (reader.Get<bool>("inserted"), reader.Get<bool>("published"), counted);
+    }
+
+    private static string? TraceParentOf(InvitationDelivery? delivery) =>
+        delivery?.Status == DeliveryStatus.Pending && Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
+}
