@@ -3,6 +3,7 @@ using System.Text.Json;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Application.Authorization;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Invitations.CreateInvitationsInBulk;
@@ -30,9 +31,9 @@ internal static class InvitationEndpoints
             .WithTags("Invitations")
             .ProducesProblems(400, 401, 403, 404, 429, 503);
 
-        workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation").Idempotent()
+        workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Invite a person by email").ProducesProblem(409);
-        workspace.MapPost("/invitations/bulk", BulkAsync).WithName("CreateInvitationsInBulk").Idempotent()
+        workspace.MapPost("/invitations/bulk", BulkAsync).WithName("CreateInvitationsInBulk").Idempotent(CallerRule.MayInvite)
             .WithSummary("Invite up to 1,000 people at once (JSON or CSV), with a result for every row")
             .Accepts<BulkInvitationsRequest>("application/json", BulkCsv.MediaType)
             .Produces<BulkInvitationsResponse>()
@@ -42,9 +43,9 @@ internal static class InvitationEndpoints
             .WithSummary("List invitations, newest first, with keyset pagination");
         workspace.MapGet("/invitations/{invitationId:guid}", GetAsync).WithName("GetInvitation")
             .WithSummary("One invitation, with its email status");
-        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent()
+        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Revoke a pending invitation; its link stops working").ProducesProblem(409);
-        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent()
+        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Email a fresh link with a fresh lifetime; the old link stops working").ProducesProblem(409);
         workspace.MapGet("/members", MembersAsync).WithName("ListMembers").WithTags("Members")
             .WithSummary("The workspace's members");

@@ -160,6 +160,26 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A409ForAConcurrentChange_IsNotRemembered_TheRetryWithTheSameKeyRuns()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var id = await api.InvitationIdAsync(workspace);
+        var revoke = $"{Native(workspace)}/{id}/revoke";
+
+        HttpResponseMessage contended;
+        await using (await ContendedAsync(id))
+        {
+            contended = await PostAsync(workspace, revoke, null, "contended");
+        }
+
+        var retried = await PostAsync(workspace, revoke, null, "contended");
+
+        await ErrorAssert.ProblemAsync(contended, HttpStatusCode.Conflict, "concurrent-change");
+        Assert.Equal("revoked", (string?)(await retried.ReadJsonAsync(HttpStatusCode.OK))["status"]);
+        Assert.False(retried.Headers.Contains(Replayed));
+    }
+
+    [Fact]
     public async Task Twenty_ConcurrentRequestsWithOneKey_MakeOneInvitationAndOneEmail()
     {
         var workspace = await api.CreateWorkspaceAsync();
@@ -193,7 +213,7 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
     {
         var workspace = await api.CreateWorkspaceAsync();
         var before = await api.RowCountsAsync();
-        await using var holder = await HoldKeyAsync(workspace, "busy");
+        await using var holder = await IdempotencyKeyLock.HoldAsync(api.ConnectionString, workspace.Id, "busy");
 
         var native = await PostAsync(workspace, Native(workspace), new { email = "busy@example.com", role = "editor" }, "busy");
         var teammate = await api.BearerClient(workspace.ApiKey).SendAsync(Request(ApiClients.InviteTeammate, new { email = "busy@example.com" }, "busy"));
@@ -302,22 +322,36 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
     private Task<HttpResponseMessage> PostAsync(TestWorkspace workspace, string path, object? body, string key) =>
         api.ClientWithKey(workspace.ApiKey).SendAsync(Request(path, body, key));
 
+    /// <summary>
+    /// Every save of the invitation meets a concurrent change, as when other writers keep changing its row between each read
+    /// and write (the retries included), until disposed: a trigger makes each UPDATE of that row touch nothing.
+    /// </summary>
+    private async Task<IAsyncDisposable> ContendedAsync(Guid invitationId)
+    {
+        var name = $"contended_{invitationId:N}";
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var install = new NpgsqlCommand(
+            $"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+            CREATE TRIGGER {name} BEFORE UPDATE ON invitations FOR EACH ROW WHEN (OLD.id = '{invitationId}') EXECUTE FUNCTION {name}();
+            """,
+            connection);
+        await install.ExecuteNonQueryAsync();
+        return new Undo(api.ConnectionString, $"DROP TRIGGER {name} ON invitations; DROP FUNCTION {name}();");
+    }
+
+    private sealed class Undo(string connectionString, string sql) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     private async Task<System.Text.Json.Nodes.JsonObject> Get(TestWorkspace workspace, Guid id) =>
         await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"{Native(workspace)}/{id}")).ReadJsonAsync(HttpStatusCode.OK);
-
-    /// <summary>
-    /// Holds the key as a request still running would: its transaction-scoped lock, taken by an open transaction of the test's
-    /// own. Disposing it ends that transaction.
-    /// </summary>
-    private async Task<NpgsqlConnection> HoldKeyAsync(TestWorkspace workspace, string key)
-    {
-        var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "BEGIN; SELECT pg_advisory_xact_lock(x'1de3'::int, hashtext(@workspace_id::text || ' ' || @key));", connection);
-        command.Parameters.AddWithValue("workspace_id", workspace.Id);
-        command.Parameters.AddWithValue("key", key);
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
 }
