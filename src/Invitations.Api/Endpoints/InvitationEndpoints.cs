@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
@@ -64,33 +63,16 @@ internal static class InvitationEndpoints
 
     private static async Task<IResult> BulkAsync(HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
+        // Before the body is read: a key that may not invite costs no parsing.
+        await mediator.Send(new CheckCallerRuleQuery(http.Actor(), CallerRule.MayInvite), cancellationToken);
         var request = http.Request;
-        var (rows, defaults) = request.HasJsonContentType() ? await ReadJsonAsync(request, cancellationToken)
+        var (rows, defaults) = request.HasJsonContentType() ? await BulkJson.ReadAsync(request, cancellationToken)
             : MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(BulkCsv.MediaType, StringComparison.OrdinalIgnoreCase)
                 ? (await BulkCsv.ReadAsync(request, cancellationToken), QueryDefaults(request.Query))
             : throw new UnreadableBodyException(
                 $"Send the invitations as JSON (Content-Type: application/json) or as CSV (Content-Type: {BulkCsv.MediaType}).", 415);
         var result = await mediator.Send(new CreateInvitationsInBulkCommand(http.Actor(), rows, defaults), cancellationToken);
         return TypedResults.Ok(BulkInvitationsResponse.From(result));
-    }
-
-    private static async Task<(IReadOnlyList<BulkInvitationRow>, BulkInvitationDefaults?)> ReadJsonAsync(
-        HttpRequest request, CancellationToken cancellationToken)
-    {
-        BulkInvitationsRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<BulkInvitationsRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            throw new BadHttpRequestException("The request body is not valid JSON.", 400, e);
-        }
-
-        var rows = (body?.Invitations ?? [])
-            .Select(r => new BulkInvitationRow(r?.Email, r?.Role, r?.FirstName, r?.LastName, r?.Team, r?.ExpiresInDays, r?.SendEmail))
-            .ToList();
-        return (rows, body?.Defaults is { } d ? new BulkInvitationDefaults(d.Role, d.Team, d.ExpiresInDays, d.SendEmail) : null);
     }
 
     /// <summary>A CSV request's defaults, as query parameters; a value that isn't a number or a boolean is refused by name.</summary>
