@@ -121,7 +121,7 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var body = new { email = "either-key@example.com", role = "editor" };
 
         var first = await PostAsync(workspace, Native(workspace), body, "workspace-scope");
-        var second = await api.ClientWithKey(adminKey).SendAsync(Request(Native(workspace), body, "workspace-scope"));
+        var second = await api.ClientWithKey(adminKey).SendAsync(ApiClients.Post(Native(workspace), body, "workspace-scope"));
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.True(second.Headers.Contains(Replayed));
@@ -187,7 +187,7 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var body = new { email, role = "viewer" };
         var client = api.ClientWithKey(workspace.ApiKey);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(Request(Native(workspace), body, "stampede"))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(ApiClients.Post(Native(workspace), body, "stampede"))));
 
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, r.StatusCode.ToString()));
         foreach (var inUse in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
@@ -216,9 +216,9 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         await using var holder = await IdempotencyKeyLock.HoldAsync(api.ConnectionString, workspace.Id, "busy");
 
         var native = await PostAsync(workspace, Native(workspace), new { email = "busy@example.com", role = "editor" }, "busy");
-        var teammate = await api.BearerClient(workspace.ApiKey).SendAsync(Request(ApiClients.InviteTeammate, new { email = "busy@example.com" }, "busy"));
+        var teammate = await api.BearerClient(workspace.ApiKey).SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "busy@example.com" }, "busy"));
         var invite = await api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString())
-            .SendAsync(Request(ApiClients.WorkspaceInvite(workspace.Id), new { email = "busy@example.com", role = "viewer" }, "busy"));
+            .SendAsync(ApiClients.Post(ApiClients.WorkspaceInvite(workspace.Id), new { email = "busy@example.com", role = "viewer" }, "busy"));
 
         await ErrorAssert.ProblemAsync(native, HttpStatusCode.Conflict, "idempotency-key-in-use");
         await ErrorAssert.InviteTeammateAsync(teammate, HttpStatusCode.Conflict);
@@ -268,9 +268,9 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var workspace = await api.CreateWorkspaceAsync();
         var client = api.BearerClient(workspace.ApiKey);
 
-        var first = await client.SendAsync(Request(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
-        var second = await client.SendAsync(Request(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
-        var other = await client.SendAsync(Request(ApiClients.InviteTeammate, new { email = "someone-else@example.com" }, "tm"));
+        var first = await client.SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
+        var second = await client.SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
+        var other = await client.SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "someone-else@example.com" }, "tm"));
 
         Assert.Equal("ok", (string?)(await second.ReadJsonAsync(HttpStatusCode.OK))["status"]);
         Assert.True(second.Headers.Contains(Replayed));
@@ -286,9 +286,9 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var client = api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString());
         var path = ApiClients.WorkspaceInvite(workspace.Id);
 
-        var first = await client.SendAsync(Request(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
-        var second = await client.SendAsync(Request(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
-        var badKey = await client.SendAsync(Request(path, new { email = "wi-key@example.com", role = "viewer" }, "two words"));
+        var first = await client.SendAsync(ApiClients.Post(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
+        var second = await client.SendAsync(ApiClients.Post(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
+        var badKey = await client.SendAsync(ApiClients.Post(path, new { email = "wi-key@example.com", role = "viewer" }, "two words"));
 
         Assert.True((bool)(await second.ReadJsonAsync(HttpStatusCode.OK))["success"]!);
         Assert.True(second.Headers.Contains(Replayed));
@@ -312,15 +312,8 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
 
     private static string Native(TestWorkspace workspace) => ApiClients.Native(workspace);
 
-    private static HttpRequestMessage Request(string path, object? body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
-
     private Task<HttpResponseMessage> PostAsync(TestWorkspace workspace, string path, object? body, string key) =>
-        api.ClientWithKey(workspace.ApiKey).SendAsync(Request(path, body, key));
+        api.ClientWithKey(workspace.ApiKey).SendAsync(ApiClients.Post(path, body, key));
 
     /// <summary>
     /// Every save of the invitation meets a concurrent change, as when other writers keep changing its row between each read

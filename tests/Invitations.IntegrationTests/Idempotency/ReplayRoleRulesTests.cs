@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Idempotency;
 
 /// <summary>
@@ -61,14 +60,14 @@ public sealed class ReplayRoleRulesTests(WebhookApiFactory api) : IAsyncLifetime
         var teammate = new { email = "compat-a@example.com" };
         var invite = new { email = "compat-b@example.com", role = "viewer" };
         await (await Send(workspace.ApiKey, resend, null, "resend-1")).ReadJsonAsync(HttpStatusCode.Accepted);
-        await (await api.BearerClient(workspace.ApiKey).SendAsync(Request(ApiClients.InviteTeammate, teammate, "tm-1"))).ReadJsonAsync(HttpStatusCode.OK);
+        await (await api.BearerClient(workspace.ApiKey).SendAsync(ApiClients.Post(ApiClients.InviteTeammate, teammate, "tm-1"))).ReadJsonAsync(HttpStatusCode.OK);
         await (await api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString())
-            .SendAsync(Request(ApiClients.WorkspaceInvite(workspace.Id), invite, "wi-1"))).ReadJsonAsync(HttpStatusCode.OK);
+            .SendAsync(ApiClients.Post(ApiClients.WorkspaceInvite(workspace.Id), invite, "wi-1"))).ReadJsonAsync(HttpStatusCode.OK);
 
         var viewerResend = await Send(viewerKey, resend, null, "resend-1");
-        var viewerTeammate = await api.BearerClient(viewerKey).SendAsync(Request(ApiClients.InviteTeammate, teammate, "tm-1"));
+        var viewerTeammate = await api.BearerClient(viewerKey).SendAsync(ApiClients.Post(ApiClients.InviteTeammate, teammate, "tm-1"));
         var viewerInvite = await api.WorkspaceInviteClient(viewerKey, workspace.Id.ToString())
-            .SendAsync(Request(ApiClients.WorkspaceInvite(workspace.Id), invite, "wi-1"));
+            .SendAsync(ApiClients.Post(ApiClients.WorkspaceInvite(workspace.Id), invite, "wi-1"));
 
         await ErrorAssert.ProblemAsync(viewerResend, HttpStatusCode.Forbidden, "cannot-invite");
         await ErrorAssert.InviteTeammateAsync(viewerTeammate, HttpStatusCode.Forbidden);
@@ -104,12 +103,5 @@ public sealed class ReplayRoleRulesTests(WebhookApiFactory api) : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> Send(string apiKey, string path, object? body, string key) =>
-        api.ClientWithKey(apiKey).SendAsync(Request(path, body, key));
-
-    private static HttpRequestMessage Request(string path, object? body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
+        api.ClientWithKey(apiKey).SendAsync(ApiClients.Post(path, body, key));
 }

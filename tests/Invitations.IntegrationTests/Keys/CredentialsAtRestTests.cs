@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Keys;
@@ -35,7 +34,7 @@ public sealed class CredentialsAtRestTests(WebhookApiFactory api) : IAsyncLifeti
         Keep(first, rotated);
         KeepLink(await CreatedAsync(owner, ApiClients.Native(workspace), new { email = "keyed@example.com", role = "viewer", send_email = false }, "create-key"));
         KeepLink(await CreatedAsync(owner, ApiClients.Native(workspace), new { email = "plain@example.com", role = "viewer", send_email = false }, null));
-        var bulk = await (await owner.SendAsync(Post($"{ApiClients.Native(workspace)}/bulk", new
+        var bulk = await (await owner.SendAsync(ApiClients.Post($"{ApiClients.Native(workspace)}/bulk", new
         {
             invitations = new[] { new { email = "bulk-1@example.com" }, new { email = "bulk-2@example.com" } },
             defaults = new { role = "viewer", send_email = false },
@@ -80,16 +79,5 @@ public sealed class CredentialsAtRestTests(WebhookApiFactory api) : IAsyncLifeti
     private void KeepLink(JsonObject invitation) => Keep(Scenario.TokenOf((string)invitation["accept_url"]!));
 
     private static async Task<JsonObject> CreatedAsync(HttpClient client, string path, object body, string? idempotencyKey) =>
-        await (await client.SendAsync(Post(path, body, idempotencyKey))).ReadJsonAsync(HttpStatusCode.Created);
-
-    private static HttpRequestMessage Post(string path, object body, string? idempotencyKey)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return request;
-    }
+        await (await client.SendAsync(ApiClients.Post(path, body, idempotencyKey))).ReadJsonAsync(HttpStatusCode.Created);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Keys;
 
@@ -22,17 +21,17 @@ public sealed class EncryptionKeyRotationTests(KeyRotationFactory api) : IClassF
     public async Task ValuesUnderTheOldKey_KeepWorkingAfterRotation_AndTheOldKeyCanThenGo()
     {
         var workspace = await api.CreateWorkspaceAsync();
-        var hook = await (await api.ClientWithKey(workspace.ApiKey).SendAsync(Keyed(WebhookScenario.Webhooks(workspace), new { url = _receiver.Url.ToString() }, "hook")))
+        var hook = await (await api.ClientWithKey(workspace.ApiKey).SendAsync(ApiClients.Post(WebhookScenario.Webhooks(workspace), new { url = _receiver.Url.ToString() }, "hook")))
             .ReadJsonAsync(HttpStatusCode.Created);
         var invite = new { email = "rotated@example.com", role = "viewer", send_email = false };
-        var created = await (await api.ClientWithKey(workspace.ApiKey).SendAsync(Keyed(ApiClients.Native(workspace), invite, "create"))).Content.ReadAsStringAsync();
+        var created = await (await api.ClientWithKey(workspace.ApiKey).SendAsync(ApiClients.Post(ApiClients.Native(workspace), invite, "create"))).Content.ReadAsStringAsync();
 
         foreach (var keys in new[] { new[] { New, Old }, [New] })
         {
             await using var restarted = new SecondHost(api, serverEnabled: true, Keys(keys));
             var client = restarted.ClientWithKey(workspace.ApiKey);
 
-            var replayed = await client.SendAsync(Keyed(ApiClients.Native(workspace), invite, "create"));
+            var replayed = await client.SendAsync(ApiClients.Post(ApiClients.Native(workspace), invite, "create"));
             var ping = await client.PostAsync($"{WebhookScenario.Webhooks(workspace)}/{hook["id"]}/test", null);
 
             Assert.True(replayed.Headers.Contains("Idempotent-Replayed"), $"keys {keys.Length}: not replayed");
@@ -61,11 +60,4 @@ public sealed class EncryptionKeyRotationTests(KeyRotationFactory api) : IClassF
         [$"{TestEncryptionKeys.Setting}:0"] = keys[0],
         [$"{TestEncryptionKeys.Setting}:1"] = keys.Length > 1 ? keys[1] : null,
     };
-
-    private static HttpRequestMessage Keyed(string path, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
 }
