@@ -235,7 +235,9 @@ ceiling_dll=build/bench/Ceiling/bin/Release/net10.0/Ceiling.dll
 driver=(dotnet build/bench/Driver/bin/Release/net10.0/Driver.dll)
 
 # ---------------------------------------------------------------------------------------------- processes
-dotnet_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1)
+# A fresh encryption key per run (contract §2: required; it encrypts webhook secrets and remembered responses).
+dotnet_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1
+  Security__EncryptionKeys__0="$(head -c 32 /dev/urandom | base64)")
 
 "${driver[@]}" sink --port-file "$tmp/sink.port" --log "$tmp/sink.log" --clear-file "$tmp/sink.clear" \
   >/dev/null 2>"$tmp/sink.err" &

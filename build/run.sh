@@ -2,7 +2,8 @@
 # The one run command: serves the API on http://127.0.0.1:8080 on a fresh Debian machine.
 # Without ConnectionStrings__Invitations it starts a private PostgreSQL under ./.data/postgres; without Smtp__Host
 # it starts a mail viewer (smtp4dev, a local dotnet tool) and sends mail there, or, if that can't be had, writes mail as
-# .eml files to ./.data/mail. A second run reuses the data. Ctrl-C stops everything it started.
+# .eml files to ./.data/mail. It makes an operator key and an encryption key once and keeps them in the data folder. A
+# second run reuses the data. Ctrl-C stops everything it started.
 # The service reads src/Invitations.Api/appsettings.json (its content root is that folder): edit it and run again.
 # Env: INVITATIONS_DATA_DIR (default ./.data), ASPNETCORE_URLS (default http://127.0.0.1:8080),
 #      RUN_CONFIGURATION (default Release), RUN_SKIP_BUILD=1 to start the last build as it is,
@@ -62,6 +63,13 @@ if [[ -z ${Operator__ApiKey:-} ]]; then
   [[ -s $data/operator-key ]] || (umask 077; head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' >"$data/operator-key")
   Operator__ApiKey=$(cat "$data/operator-key")
   export Operator__ApiKey
+fi
+# The encryption key of secrets at rest (webhook signing secrets, remembered responses), made once and kept beside the
+# operator key: losing it loses those secrets. Rotating it: README, "Encryption key and rotation".
+if [[ -z ${Security__EncryptionKeys__0:-} && -z ${Security__EncryptionKeys:-} ]]; then
+  [[ -s $data/encryption-key ]] || (umask 077; head -c 32 /dev/urandom | base64 >"$data/encryption-key")
+  Security__EncryptionKeys__0=$(cat "$data/encryption-key")
+  export Security__EncryptionKeys__0
 fi
 export Invitations__FrontendBaseUrl=${Invitations__FrontendBaseUrl:-${url/127.0.0.1/localhost}}
 

@@ -31,6 +31,9 @@ if [[ -z ${INVITATIONS_TEST_POSTGRES:-} ]]; then
   fi
 fi
 
+# The test hosts' encryption key (Security:EncryptionKeys), fresh for each run; without it they use a fixed test key.
+export INVITATIONS_TEST_ENCRYPTION_KEY=${INVITATIONS_TEST_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}
+
 # Browser tests drive a system Chromium (no browser downloads on CI).
 export INVITATIONS_CHROMIUM=${INVITATIONS_CHROMIUM:-/usr/bin/chromium}
 if [[ ! -x $INVITATIONS_CHROMIUM && $INVITATIONS_CHROMIUM == /usr/bin/chromium ]]; then

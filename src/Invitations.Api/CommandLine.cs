@@ -1,26 +1,28 @@
 using Invitations.Application.Workspaces.CreateWorkspace;
 using Invitations.Infrastructure.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Api;
 
-/// <summary>The verbs of contracts §7: <c>migrate</c> and <c>create-workspace --name N --owner-email E</c>.</summary>
+/// <summary>
+/// The verbs of contracts §7: <c>migrate</c> (the migrations, then stored secrets re-encrypted under the first encryption key:
+/// <see cref="DatabaseUpgrade"/>) and <c>create-workspace --name N --owner-email E</c>.
+/// </summary>
 internal static class CommandLine
 {
     public static readonly string[] Verbs = ["migrate", "create-workspace"];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        await services.GetRequiredService<InvitationsDbContext>().Database.MigrateAsync();
+        await DatabaseUpgrade.RunAsync(app.Services);
         if (args[0] == "migrate")
         {
-            Console.WriteLine("Migrations applied.");
+            Console.WriteLine("Migrations applied; stored secrets are under the first encryption key.");
             return 0;
         }
 
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var name = Option(args, "--name");
         var ownerEmail = Option(args, "--owner-email");
         if (name is null || ownerEmail is null)

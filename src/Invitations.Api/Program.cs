@@ -1,6 +1,5 @@
 using Invitations.Api;
 using Invitations.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 try
@@ -17,8 +16,7 @@ try
     var app = InvitationsApi.Build(builder);
     if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<InvitationsDbContext>().Database.MigrateAsync();
+        await DatabaseUpgrade.RunAsync(app.Services);
     }
 
     await app.RunAsync();

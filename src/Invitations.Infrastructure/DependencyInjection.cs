@@ -16,6 +16,7 @@ using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Creates;
 using Invitations.Infrastructure.Persistence.ReadModels;
 using Invitations.Infrastructure.Persistence.UnitOfWork;
+using Invitations.Infrastructure.Security;
 using Invitations.Infrastructure.Webhooks;
 using MimeKit;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public static class DependencyInjection
             (o => o.EmailWorkerCount is >= 1 and <= 100, "Hangfire:EmailWorkerCount must be between 1 and 100."),
             (o => o.WebhookWorkerCount is >= 1 and <= 100, "Hangfire:WebhookWorkerCount must be between 1 and 100."),
             (o => o.MaxPoolSize is >= 1 and <= 1000, "Hangfire:MaxPoolSize must be between 1 and 1000."));
+        services.AddSingleton(EncryptionKeys.Read(configuration));
 
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
             .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DefaultLifetime <= InvitationLifetime.Max,
@@ -85,6 +87,10 @@ public static class DependencyInjection
         services.AddSingleton<UserIdPool>();
         services.AddScoped<IInvitationList, InvitationList>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<AesGcmSecretProtector>();
+        services.AddSingleton<ISecretProtector>(provider => provider.GetRequiredService<AesGcmSecretProtector>());
+        services.AddScoped<StoredSecretsUpgrade>();
+        services.AddScoped<RememberedResponseUpgrade>();
         services.AddScoped<IExpirySweep, ExpirySweep>();
         services.AddSingleton<WebhookDispatchSignal>();
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Invitations.Application;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using Invitations.Infrastructure;
@@ -68,6 +69,7 @@ internal static class SweepMode
         {
             ["ConnectionStrings:Invitations"] = connection,
             ["Hangfire:ServerEnabled"] = "false", // Only the command runs here; the API's workers do the rest.
+            ["Security:EncryptionKeys:0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), // the sweep reads no secret
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))

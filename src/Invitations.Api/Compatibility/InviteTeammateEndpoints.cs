@@ -2,6 +2,7 @@ using System.Globalization;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Application.Authorization;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Domain.Workspaces;
@@ -22,7 +23,7 @@ internal static class InviteTeammateEndpoints
             .WithErrorShape(message => new InviteTeammateError("error", message), 400, 401, 403, 409, 429, 503)
             .WithTags("Compatibility")
             .WithName("CompatInviteTeammate")
-            .Idempotent()
+            .Idempotent(CallerRule.MayInvite)
             .WithSummary("Invite new teammate to the workspace (invite-teammate compatibility route)");
         return app;
     }

@@ -1,6 +1,7 @@
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Application.Authorization;
 using Invitations.Application.Invitations.CreateInvitation;
 using MediatR;
 
@@ -22,7 +23,7 @@ internal static class WorkspaceInviteEndpoints
             .WithErrorShape(message => new WorkspaceInviteResponse(false, message), 400, 401, 403, 404, 409, 429, 503)
             .WithTags("Compatibility")
             .WithName("CompatInviteMember")
-            .Idempotent()
+            .Idempotent(CallerRule.MayInvite)
             .WithSummary("Invite a member to a workspace (workspace-invite compatibility route)");
         return app;
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Application.Authorization;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Invitations.CreateInvitationsInBulk;
@@ -30,9 +30,9 @@ internal static class InvitationEndpoints
             .WithTags("Invitations")
             .ProducesProblems(400, 401, 403, 404, 429, 503);
 
-        workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation").Idempotent()
+        workspace.MapPost("/invitations", CreateAsync).WithName("CreateInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Invite a person by email").ProducesProblem(409);
-        workspace.MapPost("/invitations/bulk", BulkAsync).WithName("CreateInvitationsInBulk").Idempotent()
+        workspace.MapPost("/invitations/bulk", BulkAsync).WithName("CreateInvitationsInBulk").Idempotent(CallerRule.MayInvite)
             .WithSummary("Invite up to 1,000 people at once (JSON or CSV), with a result for every row")
             .Accepts<BulkInvitationsRequest>("application/json", BulkCsv.MediaType)
             .Produces<BulkInvitationsResponse>()
@@ -42,9 +42,9 @@ internal static class InvitationEndpoints
             .WithSummary("List invitations, newest first, with keyset pagination");
         workspace.MapGet("/invitations/{invitationId:guid}", GetAsync).WithName("GetInvitation")
             .WithSummary("One invitation, with its email status");
-        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent()
+        workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Revoke a pending invitation; its link stops working").ProducesProblem(409);
-        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent()
+        workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Email a fresh link with a fresh lifetime; the old link stops working").ProducesProblem(409);
         workspace.MapGet("/members", MembersAsync).WithName("ListMembers").WithTags("Members")
             .WithSummary("The workspace's members");
@@ -63,33 +63,16 @@ internal static class InvitationEndpoints
 
     private static async Task<IResult> BulkAsync(HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
+        // Before the body is read: a key that may not invite costs no parsing.
+        await mediator.Send(new CheckCallerRuleQuery(http.Actor(), CallerRule.MayInvite), cancellationToken);
         var request = http.Request;
-        var (rows, defaults) = request.HasJsonContentType() ? await ReadJsonAsync(request, cancellationToken)
+        var (rows, defaults) = request.HasJsonContentType() ? await BulkJson.ReadAsync(request, cancellationToken)
             : MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(BulkCsv.MediaType, StringComparison.OrdinalIgnoreCase)
                 ? (await BulkCsv.ReadAsync(request, cancellationToken), QueryDefaults(request.Query))
             : throw new UnreadableBodyException(
                 $"Send the invitations as JSON (Content-Type: application/json) or as CSV (Content-Type: {BulkCsv.MediaType}).", 415);
         var result = await mediator.Send(new CreateInvitationsInBulkCommand(http.Actor(), rows, defaults), cancellationToken);
         return TypedResults.Ok(BulkInvitationsResponse.From(result));
-    }
-
-    private static async Task<(IReadOnlyList<BulkInvitationRow>, BulkInvitationDefaults?)> ReadJsonAsync(
-        HttpRequest request, CancellationToken cancellationToken)
-    {
-        BulkInvitationsRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<BulkInvitationsRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            throw new BadHttpRequestException("The request body is not valid JSON.", 400, e);
-        }
-
-        var rows = (body?.Invitations ?? [])
-            .Select(r => new BulkInvitationRow(r?.Email, r?.Role, r?.FirstName, r?.LastName, r?.Team, r?.ExpiresInDays, r?.SendEmail))
-            .ToList();
-        return (rows, body?.Defaults is { } d ? new BulkInvitationDefaults(d.Role, d.Team, d.ExpiresInDays, d.SendEmail) : null);
     }
 
     /// <summary>A CSV request's defaults, as query parameters; a value that isn't a number or a boolean is refused by name.</summary>

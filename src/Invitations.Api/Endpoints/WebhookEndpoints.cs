@@ -1,6 +1,7 @@
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
+using Invitations.Application.Authorization;
 using Invitations.Application.Webhooks;
 using Invitations.Application.Webhooks.CreateWebhook;
 using Invitations.Application.Webhooks.DeleteWebhook;
@@ -26,7 +27,7 @@ internal static class WebhookEndpoints
             .WithTags("Webhooks")
             .ProducesProblems(400, 401, 403, 404, 503);
 
-        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").Idempotent()
+        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").Idempotent(CallerRule.MayManageWebhooks)
             .WithSummary("Register an endpoint for signed invitation events; the signing secret is shown only here");
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The workspace's endpoints (never their secrets)");
         webhooks.MapGet("/{webhookId:guid}", GetAsync).WithName("GetWebhook")

@@ -50,13 +50,16 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>A conflict of the moment (a concurrent change, a key in use) that the same request may not meet again.</summary>
+    public bool Transient { get; init; }
+
     public string Type => TypePrefix + Code;
 
     /// <summary>A broken domain rule: its code decides the status and the title.</summary>
     public static ApiError ForRule(string code, string detail)
     {
         var (status, title) = Rules[code];
-        return new ApiError(status, code, title, detail);
+        return new ApiError(status, code, title, detail) { Transient = code == ErrorCodes.Concurrency };
     }
 
     // The rest are the transport's, not any rule's: who is calling, what arrived, whether the service can answer.
@@ -85,7 +88,11 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         "This Idempotency-Key was already used for a request with a different method, path or body; use a new key for a new request.");
 
     public static ApiError IdempotencyKeyInUse() => new(409, "idempotency-key-in-use", "A request with this idempotency key is in progress.",
-        "A request with this Idempotency-Key is still being processed; retry after it completes.") { RetryAfter = TimeSpan.FromSeconds(1) };
+        "A request with this Idempotency-Key is still being processed; retry after it completes.")
+    {
+        RetryAfter = TimeSpan.FromSeconds(1),
+        Transient = true,
+    };
 
     /// <summary>For a response the framework ended without a body: no such route, a wrong method, a body that isn't JSON.</summary>
     public static ApiError ForStatus(int status) => status switch

@@ -15,6 +15,7 @@ internal sealed record ErrorShape(Func<string, object> Body)
     {
         var response = context.Response;
         response.StatusCode = error.Status;
+        context.Features.Set(error); // what the response is, for whoever decides on it after (an idempotency key's record)
         if (error.RetryAfter is { } wait)
         {
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

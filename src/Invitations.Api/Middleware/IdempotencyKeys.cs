@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
+using Invitations.Application.Authorization;
 using Invitations.Application.Idempotency;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,6 +12,8 @@ namespace Invitations.Api.Middleware;
 /// <c>Idempotency-Key</c> on the write routes marked <see cref="Idempotent"/> (contract §9, after the IETF httpapi draft and
 /// Stripe). The request runs inside the key's transaction (<see cref="IIdempotencyStore"/>) with its response held back; the
 /// response is sent only once the key and the effect have committed together, so a client that saw it can rely on a replay.
+/// Anything but a fresh run answers only a caller who passes the route's <see cref="CallerRule"/> (a fresh run meets the
+/// rule in its handler): a key must never hand a remembered secret or accept link to a caller who may not make the request.
 /// </summary>
 internal static class IdempotencyKeys
 {
@@ -18,9 +21,9 @@ internal static class IdempotencyKeys
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxLength = 255;
 
-    /// <summary>Marks a route whose requests may carry an idempotency key.</summary>
-    public static TBuilder Idempotent<TBuilder>(this TBuilder route)
-        where TBuilder : IEndpointConventionBuilder => route.WithMetadata(IdempotentRoute.Instance);
+    /// <summary>Marks a route whose requests may carry an idempotency key; <paramref name="rule"/> is who may make them.</summary>
+    public static TBuilder Idempotent<TBuilder>(this TBuilder route, CallerRule rule)
+        where TBuilder : IEndpointConventionBuilder => route.WithMetadata(new IdempotentRoute(rule));
 
     public static bool IsIdempotent(IEnumerable<object> endpointMetadata) => endpointMetadata.OfType<IdempotentRoute>().Any();
 
@@ -31,13 +34,18 @@ internal static class IdempotencyKeys
 
     /// <summary>
     /// Success and the rules' decisions (a conflict, an expired invitation, a limit) are remembered; a client's mistake
-    /// (fixed and sent again with the same key) and the service's own failures are not.
+    /// (fixed and sent again with the same key), a transient conflict a retry resolves, and the service's own failures are not.
     /// </summary>
-    private static bool IsRemembered(int status) => status is >= 200 and < 300 or 409 or 410 or 429;
+    private static bool IsRemembered(HttpContext http) => http.Response.StatusCode switch
+    {
+        >= 200 and < 300 => true,
+        409 or 410 or 429 => http.Features.Get<ApiError>() is not { Transient: true },
+        _ => false,
+    };
 
     private static async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentRoute>() is null || !http.Request.Headers.TryGetValue(Header, out var values))
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentRoute>() is not { } route || !http.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(http);
             return;
@@ -53,17 +61,10 @@ internal static class IdempotencyKeys
         var hash = await HashRequestAsync(http.Request, cancellationToken);
         var store = http.RequestServices.GetRequiredService<IIdempotencyStore>();
         await using var claim = await store.ClaimAsync(http.Actor().WorkspaceId, values[0]!, hash, cancellationToken);
-        switch (claim.State)
+        if (claim.State != IdempotencyState.Fresh)
         {
-            case IdempotencyState.InUse:
-                await ApiError.IdempotencyKeyInUse().ExecuteAsync(http);
-                return;
-            case IdempotencyState.Mismatch:
-                await ApiError.IdempotencyKeyMismatch().ExecuteAsync(http);
-                return;
-            case IdempotencyState.Replay:
-                await ReplayAsync(http.Response, claim.Remembered!, cancellationToken);
-                return;
+            await UsedKeyAnswers.AnswerAsync(http, claim, route.Rule);
+            return;
         }
 
         var response = http.Response;
@@ -72,14 +73,14 @@ internal static class IdempotencyKeys
         response.Body = held;
         try
         {
-            await RunAsync(http, next);
+            await AnsweredWithoutErrorAsync(http, () => next(http));
         }
         finally
         {
             response.Body = sendTo;
         }
 
-        if (IsRemembered(response.StatusCode))
+        if (IsRemembered(http))
         {
             await claim.RememberAsync(
                 new RememberedResponse(response.StatusCode, response.Headers.Location, response.ContentType, held.ToArray()),
@@ -90,31 +91,23 @@ internal static class IdempotencyKeys
         await held.CopyToAsync(sendTo, cancellationToken);
     }
 
-    /// <summary>Runs the endpoint; an exception becomes its response here, where the status decides what is remembered.</summary>
-    private static async Task RunAsync(HttpContext http, RequestDelegate next)
+    /// <summary>
+    /// Runs <paramref name="work"/>; an exception becomes the route's error response here (where its status decides what is
+    /// remembered) and the answer is false.
+    /// </summary>
+    public static async Task<bool> AnsweredWithoutErrorAsync(HttpContext http, Func<Task> work)
     {
         try
         {
-            await next(http);
+            await work();
+            return true;
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
             http.Response.Clear();
             await http.RequestServices.GetRequiredService<IExceptionHandler>().TryHandleAsync(http, e, http.RequestAborted);
+            return false;
         }
-    }
-
-    private static async Task ReplayAsync(HttpResponse response, RememberedResponse remembered, CancellationToken cancellationToken)
-    {
-        response.StatusCode = remembered.Status;
-        response.ContentType = remembered.ContentType;
-        if (remembered.Location is not null)
-        {
-            response.Headers.Location = remembered.Location;
-        }
-
-        response.Headers[ReplayedHeader] = "true";
-        await response.Body.WriteAsync(remembered.Body, cancellationToken);
     }
 
     /// <summary>The request as the key is bound to it: method, path with query, and body (which stays readable for the endpoint).</summary>
@@ -128,10 +121,5 @@ internal static class IdempotencyKeys
         sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n"));
         sha.AppendData(body.GetBuffer(), 0, (int)body.Length);
         return sha.GetHashAndReset();
-    }
-
-    private sealed class IdempotentRoute
-    {
-        public static readonly IdempotentRoute Instance = new();
     }
 }

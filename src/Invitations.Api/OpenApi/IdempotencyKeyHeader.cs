@@ -22,7 +22,8 @@ internal sealed class IdempotencyKeyHeader : IOpenApiOperationTransformer
             Required = false,
             Description = "Makes a retry safe: the same key with the same request replays the first response (with "
                 + $"`{IdempotencyKeys.ReplayedHeader}: true`) and does nothing again; with another request it is 422, while the "
-                + "first still runs 409. Scoped to the workspace, kept a day.",
+                + "first still runs 409; all of these only to a caller who may make the request (anyone else gets its 403). "
+                + "Scoped to the workspace, kept a day.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeys.MaxLength, Pattern = "^[!-~]+$" },
         });
         return Task.CompletedTask;

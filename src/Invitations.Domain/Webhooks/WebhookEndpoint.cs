@@ -6,7 +6,8 @@ namespace Invitations.Domain.Webhooks;
 /// <summary>
 /// Where a workspace wants its invitation events: a URL, the events it subscribes to, and the secret that signs them. A
 /// rotated secret keeps signing next to the new one for <see cref="RotationOverlap"/>; an endpoint that fails for
-/// <see cref="FailingLimit"/> is disabled by the dispatcher and says so.
+/// <see cref="FailingLimit"/> is disabled by the dispatcher and says so. The secrets are held as the application protected
+/// (encrypted) them: the endpoint never holds a plaintext secret, and the domain holds no key.
 /// </summary>
 public sealed class WebhookEndpoint
 {
@@ -36,9 +37,11 @@ public sealed class WebhookEndpoint
 
     public DateTimeOffset? DisabledAt { get; private set; }
 
-    public string Secret { get; private set; } = "";
+    /// <summary>The signing secret in its protected form.</summary>
+    public string ProtectedSecret { get; private set; } = "";
 
-    public string? PreviousSecret { get; private set; }
+    /// <summary>The secret before the last rotation, protected; it signs too until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? ProtectedPreviousSecret { get; private set; }
 
     public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
 
@@ -47,7 +50,9 @@ public sealed class WebhookEndpoint
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookEndpoint Create(Actor actor, string url, IReadOnlyList<string>? events, string? description, DateTimeOffset now)
+    /// <param name="protectedSecret">A new secret (<see cref="WebhookSecret.New"/>) as the application protected it.</param>
+    public static WebhookEndpoint Create(
+        Actor actor, string url, IReadOnlyList<string>? events, string? description, string protectedSecret, DateTimeOffset now)
     {
         EnsureMayManage(actor);
         return new WebhookEndpoint
@@ -58,7 +63,7 @@ public sealed class WebhookEndpoint
             Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
             Events = WebhookEventTypes.Normalize(events),
             Enabled = true,
-            Secret = WebhookSecret.New(),
+            ProtectedSecret = protectedSecret,
             CreatedAt = now,
         };
     }
@@ -93,16 +98,15 @@ public sealed class WebhookEndpoint
         }
     }
 
-    /// <summary>A new secret; the old one goes on signing beside it for <see cref="RotationOverlap"/>. Returns the new one.</summary>
-    public string RotateSecret(DateTimeOffset now)
+    /// <summary>A new secret (protected); the old one goes on signing beside it for <see cref="RotationOverlap"/>.</summary>
+    public void RotateSecret(string protectedSecret, DateTimeOffset now)
     {
-        PreviousSecret = Secret;
+        ProtectedPreviousSecret = ProtectedSecret;
         PreviousSecretExpiresAt = now + RotationOverlap;
-        Secret = WebhookSecret.New();
-        return Secret;
+        ProtectedSecret = protectedSecret;
     }
 
-    /// <summary>The secrets that sign a message sent at <paramref name="now"/>, newest first.</summary>
+    /// <summary>The secrets (protected) that sign a message sent at <paramref name="now"/>, newest first.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
-        PreviousSecret is { } previous && PreviousSecretExpiresAt > now ? [Secret, previous] : [Secret];
+        ProtectedPreviousSecret is { } previous && PreviousSecretExpiresAt > now ? [ProtectedSecret, previous] : [ProtectedSecret];
 }

@@ -1,3 +1,4 @@
+using Invitations.Application.Common;
 using Invitations.Application.Webhooks.DispatchWebhooks;
 using Invitations.Domain.Common;
 using Invitations.Domain.Webhooks;
@@ -12,7 +13,7 @@ namespace Invitations.Infrastructure.Webhooks;
 /// <c>FOR UPDATE SKIP LOCKED</c> and a lease from the database clock (no endpoint more than its share), one records all
 /// outcomes and keeps each endpoint's run of failures.
 /// </summary>
-internal sealed class WebhookOutbox(InvitationsDbContext db) : IWebhookOutbox
+internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector protector) : IWebhookOutbox
 {
     /// <summary>Longer than one endpoint's share can take (32 deliveries, 8 at a time, 10 s each: 40 s); a crashed dispatcher's claims lapse here.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -96,7 +97,7 @@ internal sealed class WebhookOutbox(InvitationsDbContext db) : IWebhookOutbox
                 reader.GetString(3),
                 reader.GetString(4),
                 reader.GetInt32(5),
-                reader.GetFieldValue<string[]>(6)));
+                [.. reader.GetFieldValue<string[]>(6).Select(secret => protector.UnprotectText(secret, ISecretProtector.WebhookSecret))]));
         }
 
         return claimed;

@@ -10,17 +10,25 @@ public sealed class WebhookEndpointTests
     private static readonly Actor Admin = new(WorkspaceId.New(), 1, "admin@example.com", Role.Admin);
 
     [Fact]
-    public void Create_WithoutEvents_SubscribesToAll_WithAFreshSecret()
+    public void Create_WithoutEvents_SubscribesToAll_SignedWithTheSecretItWasGiven()
     {
-        var endpoint = WebhookEndpoint.Create(Admin, "https://hooks.example/in", null, "  CRM  ", Now);
+        var endpoint = WebhookEndpoint.Create(Admin, "https://hooks.example/in", null, "  CRM  ", "protected-1", Now);
 
         Assert.Equal(["*"], endpoint.Events);
         Assert.Equal("CRM", endpoint.Description);
         Assert.True(endpoint.Enabled);
         Assert.Equal(Admin.WorkspaceId, endpoint.WorkspaceId);
-        Assert.StartsWith(WebhookSecret.Prefix, endpoint.Secret);
-        Assert.NotEqual(endpoint.Secret, WebhookEndpoint.Create(Admin, "https://hooks.example/in", null, null, Now).Secret);
-        Assert.Equal([endpoint.Secret], endpoint.SigningSecrets(Now));
+        Assert.Equal(["protected-1"], endpoint.SigningSecrets(Now));
+    }
+
+    [Fact]
+    public void NewSecrets_AreStandardWebhooksSecrets_EachFresh()
+    {
+        var secret = WebhookSecret.New();
+
+        Assert.StartsWith(WebhookSecret.Prefix, secret);
+        Assert.Equal(32, Convert.FromBase64String(secret[WebhookSecret.Prefix.Length..]).Length);
+        Assert.NotEqual(secret, WebhookSecret.New());
     }
 
     [Theory]
@@ -31,7 +39,7 @@ public sealed class WebhookEndpointTests
     {
         var actor = Admin with { Role = role };
 
-        var refused = Assert.Throws<DomainException>(() => WebhookEndpoint.Create(actor, "https://hooks.example/in", null, null, Now));
+        var refused = Assert.Throws<DomainException>(() => WebhookEndpoint.Create(actor, "https://hooks.example/in", null, null, "protected", Now));
 
         Assert.Equal(ErrorCodes.CannotManageWebhooks, refused.Code);
     }
@@ -39,19 +47,18 @@ public sealed class WebhookEndpointTests
     [Fact]
     public void RotateSecret_BothSignForADay_ThenOnlyTheNewOne()
     {
-        var endpoint = WebhookEndpoint.Create(Admin, "https://hooks.example/in", null, null, Now);
-        var old = endpoint.Secret;
+        var endpoint = WebhookEndpoint.Create(Admin, "https://hooks.example/in", null, null, "old", Now);
 
-        var fresh = endpoint.RotateSecret(Now);
+        endpoint.RotateSecret("fresh", Now);
 
-        Assert.Equal([fresh, old], endpoint.SigningSecrets(Now.AddHours(23)));
-        Assert.Equal([fresh], endpoint.SigningSecrets(Now.AddHours(24)));
+        Assert.Equal(["fresh", "old"], endpoint.SigningSecrets(Now.AddHours(23)));
+        Assert.Equal(["fresh"], endpoint.SigningSecrets(Now.AddHours(24)));
     }
 
     [Fact]
     public void Change_Disabling_RecordsWhen_AndEnablingClearsIt()
     {
-        var endpoint = WebhookEndpoint.Create(Admin, "https://hooks.example/in", ["invitation.created"], null, Now);
+        var endpoint = WebhookEndpoint.Create(Admin, "https://hooks.example/in", ["invitation.created"], null, "protected", Now);
 
         endpoint.Change(null, null, enabled: false, Now.AddMinutes(1));
         Assert.Equal((false, Now.AddMinutes(1)), (endpoint.Enabled, endpoint.DisabledAt));

@@ -121,7 +121,7 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var body = new { email = "either-key@example.com", role = "editor" };
 
         var first = await PostAsync(workspace, Native(workspace), body, "workspace-scope");
-        var second = await api.ClientWithKey(adminKey).SendAsync(Request(Native(workspace), body, "workspace-scope"));
+        var second = await api.ClientWithKey(adminKey).SendAsync(ApiClients.Post(Native(workspace), body, "workspace-scope"));
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.True(second.Headers.Contains(Replayed));
@@ -160,6 +160,26 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A409ForAConcurrentChange_IsNotRemembered_TheRetryWithTheSameKeyRuns()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var id = await api.InvitationIdAsync(workspace);
+        var revoke = $"{Native(workspace)}/{id}/revoke";
+
+        HttpResponseMessage contended;
+        await using (await ContendedAsync(id))
+        {
+            contended = await PostAsync(workspace, revoke, null, "contended");
+        }
+
+        var retried = await PostAsync(workspace, revoke, null, "contended");
+
+        await ErrorAssert.ProblemAsync(contended, HttpStatusCode.Conflict, "concurrent-change");
+        Assert.Equal("revoked", (string?)(await retried.ReadJsonAsync(HttpStatusCode.OK))["status"]);
+        Assert.False(retried.Headers.Contains(Replayed));
+    }
+
+    [Fact]
     public async Task Twenty_ConcurrentRequestsWithOneKey_MakeOneInvitationAndOneEmail()
     {
         var workspace = await api.CreateWorkspaceAsync();
@@ -167,7 +187,7 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var body = new { email, role = "viewer" };
         var client = api.ClientWithKey(workspace.ApiKey);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(Request(Native(workspace), body, "stampede"))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(ApiClients.Post(Native(workspace), body, "stampede"))));
 
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, r.StatusCode.ToString()));
         foreach (var inUse in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
@@ -193,12 +213,12 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
     {
         var workspace = await api.CreateWorkspaceAsync();
         var before = await api.RowCountsAsync();
-        await using var holder = await HoldKeyAsync(workspace, "busy");
+        await using var holder = await IdempotencyKeyLock.HoldAsync(api.ConnectionString, workspace.Id, "busy");
 
         var native = await PostAsync(workspace, Native(workspace), new { email = "busy@example.com", role = "editor" }, "busy");
-        var teammate = await api.BearerClient(workspace.ApiKey).SendAsync(Request(ApiClients.InviteTeammate, new { email = "busy@example.com" }, "busy"));
+        var teammate = await api.BearerClient(workspace.ApiKey).SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "busy@example.com" }, "busy"));
         var invite = await api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString())
-            .SendAsync(Request(ApiClients.WorkspaceInvite(workspace.Id), new { email = "busy@example.com", role = "viewer" }, "busy"));
+            .SendAsync(ApiClients.Post(ApiClients.WorkspaceInvite(workspace.Id), new { email = "busy@example.com", role = "viewer" }, "busy"));
 
         await ErrorAssert.ProblemAsync(native, HttpStatusCode.Conflict, "idempotency-key-in-use");
         await ErrorAssert.InviteTeammateAsync(teammate, HttpStatusCode.Conflict);
@@ -248,9 +268,9 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var workspace = await api.CreateWorkspaceAsync();
         var client = api.BearerClient(workspace.ApiKey);
 
-        var first = await client.SendAsync(Request(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
-        var second = await client.SendAsync(Request(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
-        var other = await client.SendAsync(Request(ApiClients.InviteTeammate, new { email = "someone-else@example.com" }, "tm"));
+        var first = await client.SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
+        var second = await client.SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "teammate-key@example.com" }, "tm"));
+        var other = await client.SendAsync(ApiClients.Post(ApiClients.InviteTeammate, new { email = "someone-else@example.com" }, "tm"));
 
         Assert.Equal("ok", (string?)(await second.ReadJsonAsync(HttpStatusCode.OK))["status"]);
         Assert.True(second.Headers.Contains(Replayed));
@@ -266,9 +286,9 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
         var client = api.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString());
         var path = ApiClients.WorkspaceInvite(workspace.Id);
 
-        var first = await client.SendAsync(Request(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
-        var second = await client.SendAsync(Request(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
-        var badKey = await client.SendAsync(Request(path, new { email = "wi-key@example.com", role = "viewer" }, "two words"));
+        var first = await client.SendAsync(ApiClients.Post(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
+        var second = await client.SendAsync(ApiClients.Post(path, new { email = "wi-key@example.com", role = "viewer" }, "wi"));
+        var badKey = await client.SendAsync(ApiClients.Post(path, new { email = "wi-key@example.com", role = "viewer" }, "two words"));
 
         Assert.True((bool)(await second.ReadJsonAsync(HttpStatusCode.OK))["success"]!);
         Assert.True(second.Headers.Contains(Replayed));
@@ -292,32 +312,39 @@ public sealed class IdempotencyKeyTests(ApiFactory api)
 
     private static string Native(TestWorkspace workspace) => ApiClients.Native(workspace);
 
-    private static HttpRequestMessage Request(string path, object? body, string key)
+    private Task<HttpResponseMessage> PostAsync(TestWorkspace workspace, string path, object? body, string key) =>
+        api.ClientWithKey(workspace.ApiKey).SendAsync(ApiClients.Post(path, body, key));
+
+    /// <summary>
+    /// Every save of the invitation meets a concurrent change, as when other writers keep changing its row between each read
+    /// and write (the retries included), until disposed: a trigger makes each UPDATE of that row touch nothing.
+    /// </summary>
+    private async Task<IAsyncDisposable> ContendedAsync(Guid invitationId)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
+        var name = $"contended_{invitationId:N}";
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var install = new NpgsqlCommand(
+            $"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+            CREATE TRIGGER {name} BEFORE UPDATE ON invitations FOR EACH ROW WHEN (OLD.id = '{invitationId}') EXECUTE FUNCTION {name}();
+            """,
+            connection);
+        await install.ExecuteNonQueryAsync();
+        return new Undo(api.ConnectionString, $"DROP TRIGGER {name} ON invitations; DROP FUNCTION {name}();");
     }
 
-    private Task<HttpResponseMessage> PostAsync(TestWorkspace workspace, string path, object? body, string key) =>
-        api.ClientWithKey(workspace.ApiKey).SendAsync(Request(path, body, key));
+    private sealed class Undo(string connectionString, string sql) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 
     private async Task<System.Text.Json.Nodes.JsonObject> Get(TestWorkspace workspace, Guid id) =>
         await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"{Native(workspace)}/{id}")).ReadJsonAsync(HttpStatusCode.OK);
-
-    /// <summary>
-    /// Holds the key as a request still running would: its transaction-scoped lock, taken by an open transaction of the test's
-    /// own. Disposing it ends that transaction.
-    /// </summary>
-    private async Task<NpgsqlConnection> HoldKeyAsync(TestWorkspace workspace, string key)
-    {
-        var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "BEGIN; SELECT pg_advisory_xact_lock(x'1de3'::int, hashtext(@workspace_id::text || ' ' || @key));", connection);
-        command.Parameters.AddWithValue("workspace_id", workspace.Id);
-        command.Parameters.AddWithValue("key", key);
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
 }

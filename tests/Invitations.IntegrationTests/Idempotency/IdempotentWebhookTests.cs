@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Idempotency;
@@ -21,8 +20,8 @@ public sealed class IdempotentWebhookTests(WebhookApiFactory api) : IAsyncLifeti
         await api.RegisterWebhookAsync(workspace, _receiver.Url, "invitation.created");
         var client = api.ClientWithKey(workspace.ApiKey);
 
-        var first = await client.SendAsync(Request(ApiClients.Native(workspace), new { email = "evented@example.com", role = "editor" }, "evt"));
-        var second = await client.SendAsync(Request(ApiClients.Native(workspace), new { email = "evented@example.com", role = "editor" }, "evt"));
+        var first = await client.SendAsync(ApiClients.Post(ApiClients.Native(workspace), new { email = "evented@example.com", role = "editor" }, "evt"));
+        var second = await client.SendAsync(ApiClients.Post(ApiClients.Native(workspace), new { email = "evented@example.com", role = "editor" }, "evt"));
 
         var id = (await first.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         Assert.True(second.Headers.Contains("Idempotent-Replayed"));
@@ -40,20 +39,13 @@ public sealed class IdempotentWebhookTests(WebhookApiFactory api) : IAsyncLifeti
         var client = api.ClientWithKey(workspace.ApiKey);
         var body = new { url = _receiver.Url.ToString(), events = new[] { "invitation.accepted" } };
 
-        var first = await (await client.SendAsync(Request(WebhookScenario.Webhooks(workspace), body, "hook"))).ReadJsonAsync(HttpStatusCode.Created);
-        var second = await client.SendAsync(Request(WebhookScenario.Webhooks(workspace), body, "hook"));
+        var first = await (await client.SendAsync(ApiClients.Post(WebhookScenario.Webhooks(workspace), body, "hook"))).ReadJsonAsync(HttpStatusCode.Created);
+        var second = await client.SendAsync(ApiClients.Post(WebhookScenario.Webhooks(workspace), body, "hook"));
 
         var replayed = await second.ReadJsonAsync(HttpStatusCode.Created);
         Assert.True(second.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal((string?)first["id"], (string?)replayed["id"]);
         Assert.Equal((string?)first["secret"], (string?)replayed["secret"]);
         Assert.Equal(1, await api.DbAsync(db => db.WebhookEndpoints.CountAsync()));
-    }
-
-    private static HttpRequestMessage Request(string path, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
     }
 }

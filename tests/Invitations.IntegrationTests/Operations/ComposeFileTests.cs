@@ -12,8 +12,19 @@ public sealed partial class ComposeFileTests
     [Fact]
     public async Task ComposeFile_IsAcceptedByDockerCompose()
     {
-        var (exitCode, _, errors) = await DockerComposeAsync("config", "-q");
+        var (exitCode, _, errors) = await DockerComposeAsync(TestEncryptionKeys.Current, "config", "-q");
         Assert.True(exitCode == 0, errors);
+    }
+
+    [Fact]
+    public async Task ComposeFile_WithoutAnEncryptionKey_IsRefusedNamingIt_AndWithOneGivesItToEveryNode()
+    {
+        var (exitCode, _, errors) = await DockerComposeAsync(encryptionKey: null, "config", "-q");
+        var services = await ResolvedServicesAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ENCRYPTION_KEY", errors, StringComparison.Ordinal);
+        Assert.All(new[] { "api", "worker", "migrate" }, node => Assert.Matches(Setting("Security__EncryptionKeys__0", Regex.Escape(TestEncryptionKeys.Current)), services[node]));
     }
 
     [Fact]
@@ -55,7 +66,7 @@ public sealed partial class ComposeFileTests
     /// <summary>Each service's block of the resolved file, by name (two-space indented keys under <c>services:</c>).</summary>
     private static async Task<Dictionary<string, string>> ResolvedServicesAsync()
     {
-        var (exitCode, output, errors) = await DockerComposeAsync("config");
+        var (exitCode, output, errors) = await DockerComposeAsync(TestEncryptionKeys.Current, "config");
         Assert.True(exitCode == 0, errors);
         var services = new Dictionary<string, string>();
         string? current = null;
@@ -75,7 +86,8 @@ public sealed partial class ComposeFileTests
         return services;
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> DockerComposeAsync(params string[] arguments)
+    /// <summary>docker-compose with <c>ENCRYPTION_KEY</c> set to <paramref name="encryptionKey"/> (unset when null), as an operator runs it.</summary>
+    private static async Task<(int ExitCode, string Output, string Errors)> DockerComposeAsync(string? encryptionKey, params string[] arguments)
     {
         var start = new ProcessStartInfo("docker-compose")
         {
@@ -83,6 +95,12 @@ public sealed partial class ComposeFileTests
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
+        start.Environment.Remove("ENCRYPTION_KEY");
+        if (encryptionKey is not null)
+        {
+            start.Environment["ENCRYPTION_KEY"] = encryptionKey;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

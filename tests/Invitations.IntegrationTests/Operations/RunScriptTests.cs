@@ -55,6 +55,11 @@ public sealed partial class RunScriptTests : IAsyncLifetime
         Assert.True(viewer.Success, run.Output);
         Assert.Equal(email, await WaitForViewerMessageAsync(new Uri(viewer.Groups[1].Value)));
 
+        // The encryption key it made, kept with its other generated settings for the next run, readable by its owner only.
+        var keyFile = Path.Combine(_data, "encryption-key");
+        Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(keyFile).Trim()).Length);
+        Assert.True(OperatingSystem.IsLinux() && File.GetUnixFileMode(keyFile) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
+
         // appsettings.json sets Microsoft.EntityFrameworkCore.Database.Command (and Microsoft.AspNetCore) to Warning.
         Assert.DoesNotContain("Executed DbCommand", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Request starting HTTP", run.Output, StringComparison.Ordinal);

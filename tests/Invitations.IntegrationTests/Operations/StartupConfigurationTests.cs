@@ -51,6 +51,32 @@ public sealed class StartupConfigurationTests : IAsyncLifetime
         Assert.Equal(0L, await TablesAsync());
     }
 
+    public static TheoryData<string, string?, string> BadEncryptionKeys => new()
+    {
+        { "Security__EncryptionKeys__0", null, "Security:EncryptionKeys is required" },
+        { "Security__EncryptionKeys__0", "", "Security:EncryptionKeys is required" },
+        { "Security__EncryptionKeys__0", "not base64 at all!", "Security:EncryptionKeys:0" },
+        { "Security__EncryptionKeys__0", "c2l4dGVlbiBieXRlcyBrZXk=", "Security:EncryptionKeys:0" },
+        { "Security__EncryptionKeys__1", "c2l4dGVlbiBieXRlcyBrZXk=", "Security:EncryptionKeys:1" },
+        { "Security__EncryptionKeys__1", TestEncryptionKeys.Current, "Security:EncryptionKeys:1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEncryptionKeys))]
+    public async Task EncryptionKeyMissingOrMalformed_StopsTheServiceAtStartNamingIt_WithoutShowingIt(string variable, string? value, string says)
+    {
+        await using var service = Start(new Dictionary<string, string?> { [variable] = value });
+
+        var exitCode = await service.WaitForExitAsync(StartPatience);
+
+        Assert.True(exitCode == 78, $"exit code {exitCode}:\n{service.Output}");
+        Assert.Contains("Invitations can't start", service.Output, StringComparison.Ordinal);
+        Assert.Contains(says, service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", service.Output, StringComparison.Ordinal);
+        Assert.All(new[] { value, TestEncryptionKeys.Current }.Where(v => v is { Length: > 0 }), v => Assert.DoesNotContain(v!, service.Output, StringComparison.Ordinal));
+        Assert.Equal(0L, await TablesAsync());
+    }
+
     [Fact]
     public async Task ExpirySweepCronThatIsNotCron_StopsTheServiceAtStartNamingTheKey()
     {

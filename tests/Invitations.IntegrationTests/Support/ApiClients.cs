@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 
 namespace Invitations.IntegrationTests.Support;
@@ -38,6 +39,18 @@ public static class ApiClients
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         return client.SendAsync(new HttpRequestMessage(method, path) { Content = content });
+    }
+
+    /// <summary>A POST of <paramref name="body"/> as JSON (none when null), with an <c>Idempotency-Key</c> unless that is null.</summary>
+    public static HttpRequestMessage Post(string path, object? body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
     }
 
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string body, string? contentType = "application/json") =>

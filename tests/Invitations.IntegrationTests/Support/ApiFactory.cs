@@ -93,6 +93,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
             ["Smtp:Timeout"] = "00:00:05",
+            [$"{TestEncryptionKeys.Setting}:0"] = TestEncryptionKeys.Current,
         };
         foreach (var (key, value) in _options.Settings)
         {

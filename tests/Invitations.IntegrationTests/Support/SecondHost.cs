@@ -6,15 +6,29 @@ namespace Invitations.IntegrationTests.Support;
 
 /// <summary>
 /// A second instance of the service on the primary's database and SMTP server, as when two processes run behind a
-/// load balancer. Dispose it in the test that started it.
+/// load balancer, or a restart of the service with other settings (<paramref name="overrides"/>; a null value unsets a key).
+/// Dispose it in the test that started it.
 /// </summary>
-public sealed class SecondHost(ApiFactory primary, bool serverEnabled = true) : WebApplicationFactory<Program>
+public sealed class SecondHost(ApiFactory primary, bool serverEnabled = true, IReadOnlyDictionary<string, string?>? overrides = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         var settings = primary.SharedSettings();
         settings["Hangfire:ServerEnabled"] = serverEnabled ? "true" : "false";
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -36,13 +36,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static string ApiAssembly => Path.Combine(RepositoryRoot, "src/Invitations.Api/bin", Configuration, "net10.0/Invitations.Api.dll");
 
-    /// <summary>The built service, reading its own appsettings.json as a deployment does, with <paramref name="settings"/> on top.</summary>
+    /// <summary>
+    /// The built service, reading its own appsettings.json as a deployment does, with <paramref name="settings"/> on top and the
+    /// tests' encryption key unless they name one (a null value leaves a variable unset).
+    /// </summary>
     public static ServiceProcess StartApi(IDictionary<string, string?> settings)
     {
         var environment = new Dictionary<string, string?>(settings)
         {
             ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot, "src/Invitations.Api"),
         };
+        environment.TryAdd("Security__EncryptionKeys__0", TestEncryptionKeys.Current);
         return Start("dotnet", [ApiAssembly], environment);
     }
 
@@ -84,14 +88,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         // The test host's own settings must not leak into the child (ASPNETCORE_ENVIRONMENT, DOTNET_ vars stay as they are).
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
+                     || k.StartsWith("Security__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);
         }
 
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}."));

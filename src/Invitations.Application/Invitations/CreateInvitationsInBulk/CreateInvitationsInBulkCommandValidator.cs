@@ -13,7 +13,7 @@ internal sealed class CreateInvitationsInBulkCommandValidator : AbstractValidato
     {
         RuleFor(c => c.Rows).Must(rows => rows.Count is >= 1 and <= CreateInvitationsInBulkCommand.MaxRows)
             .OverridePropertyName("invitations")
-            .WithMessage($"Send 1 to {CreateInvitationsInBulkCommand.MaxRows} invitations.");
+            .WithMessage(CreateInvitationsInBulkCommand.RowCountRule);
         RuleFor(c => c.Defaults!.Role)
             .Must(role => role is null || (Roles.TryParse(role, out var parsed) && InvitableRoles.Contains(parsed.Name())))
             .OverridePropertyName("defaults.role")

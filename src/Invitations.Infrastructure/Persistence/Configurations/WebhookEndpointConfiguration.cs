@@ -15,8 +15,9 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(e => e.Url).HasMaxLength(WebhookEndpoint.MaxUrlLength);
         builder.Property(e => e.Description).HasMaxLength(WebhookEndpoint.MaxDescriptionLength);
         builder.Property(e => e.DisabledReason).HasMaxLength(500);
-        builder.Property(e => e.Secret).HasMaxLength(100);
-        builder.Property(e => e.PreviousSecret).HasMaxLength(100);
+        // Protected (AesGcmSecretProtector, in base64): longer than the plaintext, and not a length the domain decides.
+        builder.Property(e => e.ProtectedSecret).HasColumnName("secret");
+        builder.Property(e => e.ProtectedPreviousSecret).HasColumnName("previous_secret");
         builder.HasOne<Workspace>().WithMany().HasForeignKey(e => e.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
 
         // The event triggers look up a workspace's endpoints on every change they report.
