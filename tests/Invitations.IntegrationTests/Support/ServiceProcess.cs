@@ -139,6 +139,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         return false;
     }
 
+    /// <summary>SIGTERM, as an orchestrator stopping the service would: it shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, Sigterm) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to {_process.Id}.");
+        }
+    }
+
     /// <summary>SIGKILL, as a crash or an out-of-memory kill would: no shutdown, nothing flushed.</summary>
     public void Kill()
     {
@@ -156,6 +165,11 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {

@@ -46,4 +46,28 @@ public static class WebhookScenario
 
         throw new TimeoutException($"The delivery of {eventId} did not become {status}; last seen: {delivery?.ToJsonString() ?? "none"}");
     }
+
+    public static Guid? InvitationIdOf(ReceivedWebhook webhook) =>
+        webhook.Json.TryGetProperty("data", out var data) && data.TryGetProperty("invitation", out var invitation)
+            ? invitation.GetProperty("id").GetGuid()
+            : null;
+
+    public static JsonObject InvitationOf(ReceivedWebhook webhook) =>
+        JsonNode.Parse(webhook.Json.GetProperty("data").GetProperty("invitation").GetRawText())!.AsObject();
+
+    /// <summary>The event of <paramref name="type"/> about the invitation <paramref name="invitationId"/>, once it arrives.</summary>
+    public static Task<ReceivedWebhook> EventAsync(this WebhookReceiver receiver, string type, Guid invitationId) =>
+        receiver.WaitForAsync(w => w.Type == type && InvitationIdOf(w) == invitationId, JobScenario.Patience);
+
+    /// <summary>The same fields with the same values, written the same way (times too).</summary>
+    public static void AssertSameInvitation(JsonObject fromApi, JsonObject fromEvent, params string[] changedSince)
+    {
+        var expected = fromApi.Where(p => p.Key != "accept_url").ToList();
+        Assert.Equal(expected.Select(p => p.Key).Order(StringComparer.Ordinal), fromEvent.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var (key, value) in expected.Where(p => !changedSince.Contains(p.Key)))
+        {
+            var actual = fromEvent[key];
+            Assert.True(JsonNode.DeepEquals(value, actual), $"{key}: API {value?.ToJsonString()}, event {actual?.ToJsonString()}");
+        }
+    }
 }
