@@ -149,5 +149,5 @@ internal sealed class WebhookSender : IWebhookSender, IDisposable
     public void Dispose() => _http.Dispose();
 
     private sealed class WebhookAddressRefusedException(string host)
-        : Exception($"refused: {host} resolves to a loopback, private, link-local or metadata address");
+        : Exception($"refused: {host} resolves to an address that is not globally reachable (loopback, private, link-local, metadata, special-purpose)");
 }
