@@ -31,6 +31,10 @@ public static class InvitationsApi
         services.AddApplication();
         services.AddInfrastructure(builder.Configuration);
         services.AddInvitationsAuth();
+
+        // Hangfire's dashboard checks the antiforgery token of its posts (trigger, requeue, delete) only when these services
+        // exist; without them a page elsewhere could make a browser that holds the operator's Basic credentials post them.
+        services.AddAntiforgery();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.AddInvitationsOpenApi();
