@@ -82,7 +82,8 @@ public static class DependencyInjection
             .UseNpgsql(
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),
                 npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .LogRefusalsAtDebug());
         services.AddScoped<IInvitationsDbContext>(provider => provider.GetRequiredService<InvitationsDbContext>());
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
