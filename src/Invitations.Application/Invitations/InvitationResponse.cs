@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -14,7 +15,7 @@ public sealed record InvitationResponse(
     string Role,
     string Team,
     string Status,
-    long UserId,
+    [property: UserIdRange] long UserId,
     InvitedBy InvitedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
@@ -61,4 +62,4 @@ public sealed record InvitationResponse(
     };
 }
 
-public sealed record InvitedBy(long UserId, string Email);
+public sealed record InvitedBy([property: UserIdRange] long UserId, string Email);

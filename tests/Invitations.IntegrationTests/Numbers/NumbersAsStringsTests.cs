@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Invitations.IntegrationTests.Numbers;
+
+/// <summary>
+/// A number is a JSON number (contracts §3.5: types are checked alike for every field): "5" where a number belongs is refused
+/// with a 400 that names the field and writes nothing, as 5 where a text belongs is. The list's <c>limit</c> is an integer
+/// query parameter; a value that is not one, or out of 1–100, is a 400 naming <c>limit</c>.
+/// </summary>
+[Collection(ServiceHostCollection.Name)]
+public sealed class NumbersAsStringsTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Create_ExpiresInDaysAsAString_Is400NamingTheField_AndNothingIsWritten()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var before = await api.RowCountsAsync();
+
+        var response = await api.InviteAsync(workspace, Mailbox.NewAddress("string-days"), extra: new { expires_in_days = "5" });
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "malformed");
+        Assert.Contains("expires_in_days", (string?)problem["detail"]);
+        Assert.NotNull(problem["errors"]!["expires_in_days"]);
+        Assert.Equal(before, await api.RowCountsAsync());
+    }
+
+    [Fact]
+    public async Task Create_ExpiresInDaysAsANumber_IsTaken()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+
+        var response = await api.InviteAsync(workspace, Mailbox.NewAddress("number-days"), extra: new { expires_in_days = 5 });
+
+        var invitation = await response.ReadJsonAsync(HttpStatusCode.Created);
+        var lifetime = invitation["expires_at"]!.GetValue<DateTimeOffset>() - invitation["created_at"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(TimeSpan.FromDays(5), lifetime);
+    }
+
+    [Fact]
+    public async Task Bulk_ARowsNumberAsAString_Is400NamingTheRowsField_AndNothingIsWritten()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var body = new JsonObject
+        {
+            ["invitations"] = new JsonArray(
+                new JsonObject { ["email"] = Mailbox.NewAddress("bulk-ok"), ["role"] = "viewer" },
+                new JsonObject { ["email"] = Mailbox.NewAddress("bulk-string"), ["role"] = "viewer", ["expires_in_days"] = "7" }),
+        };
+        var before = await api.RowCountsAsync();
+
+        var response = await api.ClientWithKey(workspace.ApiKey).PostAsync(
+            $"{ApiClients.Native(workspace)}/bulk", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "malformed");
+        Assert.NotNull(problem["errors"]!["invitations[1].expires_in_days"]);
+        Assert.Equal(before, await api.RowCountsAsync());
+    }
+
+    [Fact]
+    public async Task CreateApiKey_UserIdAsAString_Is400NamingTheField()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+
+        var response = await api.OperatorClient().PostAsJsonAsync(
+            $"/v1/admin/workspaces/{workspace.Id}/api-keys", new { user_id = workspace.OwnerUserId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "malformed");
+        Assert.NotNull(problem["errors"]!["user_id"]);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("500")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    public async Task List_ALimitThatIsNotAWholeNumberFrom1To100_Is400NamingLimit(string limit)
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+
+        var response = await api.ClientWithKey(workspace.ApiKey).GetAsync($"{ApiClients.Native(workspace)}?limit={limit}");
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["limit"], problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task List_Limit100_IsTheWholeListWhenShorter()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await api.InvitationIdAsync(workspace, sendEmail: false);
+        }
+
+        var page = await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"{ApiClients.Native(workspace)}?limit=100"))
+            .ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(3, page["items"]!.AsArray().Count);
+        Assert.Null(page["next_cursor"]);
+    }
+}
