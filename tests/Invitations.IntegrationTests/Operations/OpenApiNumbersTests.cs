@@ -14,9 +14,9 @@ public sealed class OpenApiNumbersTests(ApiFactory api)
     [Fact]
     public async Task NoSchema_IsAnIntegerOrAString()
     {
-        var document = await api.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        var document = await DocumentAsync();
 
-        var mixed = Schemas(document!, "#").Where(s => Types(s.Schema).Contains("integer") && (Types(s.Schema).Contains("string") || s.Schema["pattern"] is not null));
+        var mixed = Schemas(document, "#").Where(s => Types(s.Schema).Contains("integer") && (Types(s.Schema).Contains("string") || s.Schema["pattern"] is not null));
         Assert.Empty(mixed.Select(s => s.Pointer));
     }
 
@@ -29,9 +29,9 @@ public sealed class OpenApiNumbersTests(ApiFactory api)
     [InlineData("WebhookAttemptResponse", "http_status", 100, 599)]
     public async Task ANumberProperty_IsAnIntegerWithItsRange(string schema, string property, long minimum, long maximum)
     {
-        var document = await api.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        var document = await DocumentAsync();
 
-        var number = document!["components"]!["schemas"]![schema]!["properties"]![property]!;
+        var number = document["components"]!["schemas"]![schema]!["properties"]![property]!;
         Assert.Contains("integer", Types(number));
         Assert.Equal((minimum, maximum), ((long)number["minimum"]!, (long)number["maximum"]!));
     }
@@ -39,12 +39,14 @@ public sealed class OpenApiNumbersTests(ApiFactory api)
     [Fact]
     public async Task TheListsLimit_IsAnIntegerFrom1To100_Default50()
     {
-        var document = await api.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        var document = await DocumentAsync();
 
-        var limit = document!["paths"]!["/v1/workspaces/{workspaceId}/invitations"]!["get"]!["parameters"]!.AsArray()
+        var limit = document["paths"]!["/v1/workspaces/{workspaceId}/invitations"]!["get"]!["parameters"]!.AsArray()
             .Single(p => (string?)p!["name"] == "limit")!["schema"]!;
         Assert.Equal(("integer", 1, 100, 50), ((string?)limit["type"], (int)limit["minimum"]!, (int)limit["maximum"]!, (int)limit["default"]!));
     }
+
+    private async Task<JsonObject> DocumentAsync() => (await api.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
 
     private static string[] Types(JsonNode schema) => schema["type"] switch
     {

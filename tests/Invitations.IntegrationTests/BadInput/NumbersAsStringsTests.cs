@@ -3,12 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Invitations.IntegrationTests.Numbers;
+namespace Invitations.IntegrationTests.BadInput;
 
 /// <summary>
 /// A number is a JSON number (contracts §3.5: types are checked alike for every field): "5" where a number belongs is refused
-/// with a 400 that names the field and writes nothing, as 5 where a text belongs is. The list's <c>limit</c> is an integer
-/// query parameter; a value that is not one, or out of 1–100, is a 400 naming <c>limit</c>.
+/// with a 400 that names the field and writes nothing, as 5 where a text belongs is. (The list's integer <c>limit</c>:
+/// <see cref="Listing.NativeInvitationListTests"/>.)
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
 public sealed class NumbersAsStringsTests(ApiFactory api)
@@ -69,37 +69,5 @@ public sealed class NumbersAsStringsTests(ApiFactory api)
 
         var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "malformed");
         Assert.NotNull(problem["errors"]!["user_id"]);
-    }
-
-    [Theory]
-    [InlineData("abc")]
-    [InlineData("0")]
-    [InlineData("500")]
-    [InlineData("1.5")]
-    [InlineData("")]
-    public async Task List_ALimitThatIsNotAWholeNumberFrom1To100_Is400NamingLimit(string limit)
-    {
-        var workspace = await api.CreateWorkspaceAsync();
-
-        var response = await api.ClientWithKey(workspace.ApiKey).GetAsync($"{ApiClients.Native(workspace)}?limit={limit}");
-
-        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
-        Assert.Equal(["limit"], problem["errors"]!.AsObject().Select(e => e.Key));
-    }
-
-    [Fact]
-    public async Task List_Limit100_IsTheWholeListWhenShorter()
-    {
-        var workspace = await api.CreateWorkspaceAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            await api.InvitationIdAsync(workspace, sendEmail: false);
-        }
-
-        var page = await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"{ApiClients.Native(workspace)}?limit=100"))
-            .ReadJsonAsync(HttpStatusCode.OK);
-
-        Assert.Equal(3, page["items"]!.AsArray().Count);
-        Assert.Null(page["next_cursor"]);
     }
 }
