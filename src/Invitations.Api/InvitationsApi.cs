@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Invitations.Api.Auth;
 using Invitations.Api.Compatibility;
@@ -31,6 +32,10 @@ public static class InvitationsApi
         services.AddApplication();
         services.AddInfrastructure(builder.Configuration);
         services.AddInvitationsAuth();
+
+        // Hangfire's dashboard checks the antiforgery token of its posts (trigger, requeue, delete) only when these services
+        // exist; without them a page elsewhere could make a browser that holds the operator's Basic credentials post them.
+        services.AddAntiforgery();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.AddInvitationsOpenApi();
@@ -38,6 +43,10 @@ public static class InvitationsApi
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+
+            // The web defaults read "5" as 5, and the OpenAPI document then declares every number [integer, string]: a
+            // number is a JSON number, and a string where one belongs is refused naming the field, as any other wrong type.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);

@@ -102,6 +102,7 @@ public static class DependencyInjection
                 Pool(connectionString, "invitations", database.MaxPoolSize, database.ConnectionTimeoutSeconds),
                 npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            .LogRefusalsAtDebug()
             .AddInterceptors(
                 provider.GetRequiredService<OutboxInterceptor>(),
                 provider.GetRequiredService<WebhookEventsInterceptor>(),

@@ -1,3 +1,5 @@
+using Invitations.Application.Common;
+
 namespace Invitations.Api.Endpoints;
 
-public sealed record CreateApiKeyRequest(long? UserId);
+public sealed record CreateApiKeyRequest([property: UserIdRange] long? UserId);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Invitations.Api.Auth;
 using Invitations.Api.ErrorHandling;
@@ -91,14 +93,10 @@ internal static class InvitationEndpoints
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static async Task<Ok<InvitationPage>> ListAsync(
-        HttpContext http, IMediator mediator, string? status, string? email, string? limit, string? cursor,
-        CancellationToken cancellationToken)
-    {
-        // limit arrives as text so that "abc" gets the same clear 400 as 0 or 500.
-        var parsedLimit = limit is null ? (int?)null : int.TryParse(limit, out var n) ? n : -1;
-        return TypedResults.Ok(await mediator.Send(
-            new ListInvitationsQuery(http.Actor(), status, email, parsedLimit, cursor), cancellationToken));
-    }
+        HttpContext http, IMediator mediator, string? status, string? email,
+        [Range(1, ListInvitationsQuery.MaxLimit), DefaultValue(ListInvitationsQuery.DefaultLimit)] int? limit, string? cursor,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListInvitationsQuery(http.Actor(), status, email, limit, cursor), cancellationToken));
 
     private static async Task<Ok<InvitationResponse>> GetAsync(
         Guid invitationId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Invitations.Domain.Common;
 using Invitations.Infrastructure.Persistence;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Invitations.Api.ErrorHandling;
 
 /// <summary>The one place exceptions become responses. A client's mistake is never a 500; a 500 is a bug, and logged.</summary>
-internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -61,11 +62,31 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
     {
         { StatusCode: 413 } => ApiError.TooLarge("The request body is too large."),
         { StatusCode: 415 } => ApiError.NotJson(),
-        { InnerException: JsonException { Path: { Length: > 1 } path } } =>
-            ApiError.Malformed($"The field '{path.TrimStart('$', '.')}' has the wrong type, or the body is not valid JSON.", e.StatusCode),
+        { InnerException: JsonException { Path: { Length: > 1 } path } } => WrongType(path.TrimStart('$', '.'), e.StatusCode),
         { InnerException: JsonException } => ApiError.Malformed("The request body is not valid JSON.", e.StatusCode),
+        _ when UnboundParameter().Match(e.Message) is { Success: true } unbound =>
+            Unbound(unbound.Groups["type"].Value, unbound.Groups["name"].Value),
         _ when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             ApiError.Malformed("A JSON request body is required.", e.StatusCode),
         _ => ApiError.Malformed("The request is malformed.", e.StatusCode),
     };
+
+    /// <summary>A JSON value of another type than its field's ("5" for a number, 5 for a text): refused naming the field.</summary>
+    private static ApiError WrongType(string field, int status)
+    {
+        var message = $"The field '{field}' has the wrong type, or the body is not valid JSON.";
+        return ApiError.Malformed(message, status) with { Errors = new Dictionary<string, string[]> { [field] = [message] } };
+    }
+
+    /// <summary>A query value the route can't read as its type (limit=abc): that parameter's error, as a value out of range is.</summary>
+    private static ApiError Unbound(string type, string parameter)
+    {
+        var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter);
+        var message = type.TrimEnd('?') is "int" or "long" ? $"'{name}' must be a whole number." : $"'{name}' is not a valid value.";
+        return ApiError.Validation(message, new Dictionary<string, string[]> { [name] = [message] });
+    }
+
+    /// <summary>How ASP.NET Core says a route parameter could not be bound (the message names it; the exception does not).</summary>
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>\w+)" from""")]
+    private static partial Regex UnboundParameter();
 }

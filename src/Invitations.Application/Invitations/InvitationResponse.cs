@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -18,7 +19,7 @@ public sealed record InvitationResponse(
     string Role,
     string Team,
     string Status,
-    long UserId,
+    [property: UserIdRange] long UserId,
     InvitedBy InvitedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,

@@ -1,3 +1,5 @@
+using Invitations.Application.Common;
+
 namespace Invitations.Application.Invitations;
 
-public sealed record InvitedBy(long UserId, string Email);
+public sealed record InvitedBy([property: UserIdRange] long UserId, string Email);

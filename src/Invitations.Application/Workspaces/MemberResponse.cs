@@ -1,10 +1,11 @@
+using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Workspaces;
 
 public sealed record MemberResponse(
-    long UserId,
+    [property: UserIdRange] long UserId,
     Guid WorkspaceId,
     string Email,
     string? FirstName,

@@ -1,3 +1,4 @@
+using Invitations.Application.Common;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Application.Workspaces;
@@ -15,4 +16,4 @@ public sealed record BrandingResponse(
         new(b.WhiteLabel, b.SenderEmail, b.SenderEmailVerified, b.CustomDomain, b.CustomDomainVerified);
 }
 
-public sealed record ApiKeyResponse(Guid Id, Guid WorkspaceId, long UserId, string ApiKey, DateTimeOffset CreatedAt);
+public sealed record ApiKeyResponse(Guid Id, Guid WorkspaceId, [property: UserIdRange] long UserId, string ApiKey, DateTimeOffset CreatedAt);

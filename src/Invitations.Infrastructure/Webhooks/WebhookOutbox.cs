@@ -4,16 +4,16 @@ using Invitations.Domain.Common;
 using Invitations.Domain.Webhooks;
 using Invitations.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
+using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Webhooks;
 
 /// <summary>
 /// The webhook outbox in set-based statements, like the email outbox: one statement claims a batch with
 /// <c>FOR UPDATE SKIP LOCKED</c> and a lease from the database clock (no endpoint more than its share), one records all
-/// outcomes and keeps each endpoint's run of failures.
+/// outcomes and keeps each endpoint's run of failures (<see cref="WebhookRecordStatement"/>).
 /// </summary>
-internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector protector) : IWebhookOutbox
+internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector protector, ILogger<WebhookOutbox> logger) : IWebhookOutbox
 {
     /// <summary>Longer than one endpoint's share can take (32 deliveries, 8 at a time, 10 s each: 40 s); a crashed dispatcher's claims lapse here.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -41,35 +41,6 @@ internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector pr
         FROM claimed AS c
         JOIN webhook_events AS e ON e.id = c.event_id
         JOIN webhook_endpoints AS ep ON ep.id = c.endpoint_id
-        """;
-
-    private const string Record = """
-        WITH outcome AS (
-            SELECT * FROM unnest(@ids, @endpoints, @statuses, @next, @at, @http, @errors, @durations, @responses)
-                AS o(id, endpoint_id, status, next_attempt_at, at, http_status, error, duration_ms, response)),
-        recorded AS (
-            UPDATE webhook_deliveries AS d
-            SET status = o.status, next_attempt_at = o.next_attempt_at, locked_until = NULL, attempt_count = d.attempt_count + 1,
-                attempts = d.attempts || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
-                    'at', to_char(o.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'http_status', o.http_status, 'error', o.error, 'duration_ms', o.duration_ms))),
-                last_response = o.response
-            FROM outcome AS o
-            WHERE d.id = o.id)
-        UPDATE webhook_endpoints AS ep
-        SET failing_since = CASE WHEN r.succeeded THEN NULL ELSE coalesce(ep.failing_since, r.first_failure) END,
-            enabled = ep.enabled AND (r.succeeded OR coalesce(ep.failing_since, r.first_failure) > @now - @failing_limit),
-            disabled_at = CASE WHEN r.succeeded OR coalesce(ep.failing_since, r.first_failure) > @now - @failing_limit
-                THEN ep.disabled_at ELSE @now END,
-            disabled_reason = CASE WHEN r.succeeded OR coalesce(ep.failing_since, r.first_failure) > @now - @failing_limit
-                THEN ep.disabled_reason
-                ELSE 'Every delivery failed from ' || to_char(coalesce(ep.failing_since, r.first_failure) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
-                     || ' UTC for more than 3 days; enable it again when the endpoint works.' END
-        FROM (SELECT endpoint_id, bool_or(status = 'succeeded') AS succeeded, min(at) AS first_failure
-              FROM outcome GROUP BY endpoint_id) AS r
-        WHERE ep.id = r.endpoint_id AND ep.enabled
-          -- only when the run of failures starts, ends, or has gone on too long: a healthy endpoint's row is not rewritten
-          AND (CASE WHEN r.succeeded THEN ep.failing_since IS NOT NULL
-                    ELSE ep.failing_since IS NULL OR ep.failing_since <= @now - @failing_limit END)
         """;
 
     public async Task<IReadOnlyList<OwedWebhook>> ClaimAsync(
@@ -105,19 +76,20 @@ internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector pr
 
     public async Task RecordAsync(IReadOnlyList<WebhookOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = await db.CommandAsync(Record, cancellationToken);
-        command.Parameters.AddWithValue("ids", outcomes.Select(o => o.DeliveryId).ToArray());
-        command.Parameters.AddWithValue("endpoints", outcomes.Select(o => o.EndpointId.Value).ToArray());
-        command.Parameters.AddWithValue("statuses", outcomes.Select(o => o.Status.LowerCaseName()).ToArray());
-        command.Parameters.AddWithValue("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.NextAttemptAt).ToArray());
-        command.Parameters.AddWithValue("at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.Attempt.At).ToArray());
-        command.Parameters.AddWithValue("http", NpgsqlDbType.Array | NpgsqlDbType.Integer, outcomes.Select(o => o.Attempt.HttpStatus).ToArray());
-        command.Parameters.AddWithValue("errors", NpgsqlDbType.Array | NpgsqlDbType.Text, outcomes.Select(o => Trim(o.Attempt.Error, 500)).ToArray());
-        command.Parameters.AddWithValue("durations", outcomes.Select(o => o.Attempt.DurationMs).ToArray());
-        command.Parameters.AddWithValue("responses", NpgsqlDbType.Array | NpgsqlDbType.Text, outcomes.Select(o => Trim(o.ResponseExcerpt, 300)).ToArray());
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("failing_limit", WebhookEndpoint.FailingLimit);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await WebhookRecordStatement.ExecuteAsync(db, outcomes, now, cancellationToken);
+        }
+        catch (Exception e) when (Refused(e))
+        {
+            // One outcome the database refuses must not leave the others unrecorded, to be sent again after the lease with no
+            // attempt listed: alone, each can fail only itself.
+            logger.LogWarning(e, "Recording {Count} webhook outcomes in one statement failed; recording each alone", outcomes.Count);
+            foreach (var outcome in outcomes)
+            {
+                await RecordAloneAsync(outcome, now, cancellationToken);
+            }
+        }
     }
 
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
@@ -126,5 +98,21 @@ internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector pr
             .Select(d => (DateTimeOffset?)(d.LockedUntil > d.NextAttemptAt ? d.LockedUntil : d.NextAttemptAt))
             .MinAsync(cancellationToken);
 
-    private static string? Trim(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
+    private async Task RecordAloneAsync(WebhookOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WebhookRecordStatement.ExecuteAsync(db, [outcome], now, cancellationToken);
+        }
+        catch (Exception e) when (Refused(e))
+        {
+            // Still listed as an attempt, with its status, time and duration; without the text the receiver's answer brought.
+            logger.LogError(e, "The outcome of webhook delivery {DeliveryId} was refused by the database; recorded without its text", outcome.DeliveryId);
+            var bare = outcome.Attempt with { Error = outcome.Attempt.Error is null ? null : "the error could not be recorded" };
+            await WebhookRecordStatement.ExecuteAsync(db, [outcome with { Attempt = bare, ResponseExcerpt = null }], now, cancellationToken);
+        }
+    }
+
+    /// <summary>A statement the database refused (or Npgsql could not send), as opposed to a database that can't be reached.</summary>
+    private static bool Refused(Exception e) => e is not OperationCanceledException && !DatabaseOutage.Is(e);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -12,15 +11,13 @@ namespace Invitations.Infrastructure.Webhooks;
 
 /// <summary>
 /// Posts one webhook, signed per Standard Webhooks with every current secret. One attempt, bounded: redirects are not
-/// followed, the whole exchange has <see cref="DefaultTimeout"/>, at most <see cref="MaxResponseBytes"/> of the
-/// response are read and a short excerpt kept. Unless private networks are allowed, only https to public addresses:
+/// followed, the whole exchange has <see cref="DefaultTimeout"/>, and a short excerpt of the response is kept
+/// (<see cref="ResponseExcerpt"/>). Whatever the receiver does comes back as an attempt, never as an exception. Unless private networks are allowed, only https to public addresses:
 /// the addresses DNS gives at connect time are checked, so a name that later resolves inward is still refused.
 /// </summary>
 internal sealed class WebhookSender : IWebhookSender, IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-    public const int MaxResponseBytes = 64 * 1024;
-    public const int ExcerptLength = 256;
 
     private readonly bool _allowPrivateNetworks;
     private readonly TimeSpan _timeout;
@@ -62,7 +59,7 @@ internal sealed class WebhookSender : IWebhookSender, IDisposable
         {
             using var request = Sign(message);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var excerpt = await ExcerptAsync(response.Content, timeout.Token);
+            var excerpt = await ResponseExcerpt.ReadAsync(response.Content, timeout.Token);
             return new WebhookAttempt((int)response.StatusCode, null, Elapsed(), excerpt);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -72,6 +69,11 @@ internal sealed class WebhookSender : IWebhookSender, IDisposable
         catch (HttpRequestException e)
         {
             return new WebhookAttempt(null, Describe(e), Elapsed(), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else one receiver causes is that attempt's error, never the whole dispatch pass's.
+            return new WebhookAttempt(null, $"request failed: {e.GetType().Name}", Elapsed(), null);
         }
     }
 
@@ -87,33 +89,6 @@ internal sealed class WebhookSender : IWebhookSender, IDisposable
         request.Headers.Add("webhook-timestamp", message.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", signatures);
         return request;
-    }
-
-    /// <summary>Reads at most <see cref="MaxResponseBytes"/> of the answer (into a pooled buffer) and keeps its start.</summary>
-    private static async Task<string?> ExcerptAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
-        try
-        {
-            var read = 0;
-            while (read < MaxResponseBytes && await stream.ReadAsync(buffer.AsMemory(read, MaxResponseBytes - read), cancellationToken) is var n and > 0)
-            {
-                read += n;
-            }
-
-            if (read == 0)
-            {
-                return null;
-            }
-
-            var text = Encoding.UTF8.GetString(buffer, 0, Math.Min(read, ExcerptLength * 4));
-            return text.Length <= ExcerptLength ? text : text[..ExcerptLength];
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -147,7 +122,4 @@ internal sealed class WebhookSender : IWebhookSender, IDisposable
     };
 
     public void Dispose() => _http.Dispose();
-
-    private sealed class WebhookAddressRefusedException(string host)
-        : Exception($"refused: {host} resolves to a loopback, private, link-local or metadata address");
 }

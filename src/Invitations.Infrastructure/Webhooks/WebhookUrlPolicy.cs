@@ -42,7 +42,7 @@ internal sealed class WebhookUrlPolicy(bool allowPrivateNetworks, Func<string, C
 
     private async Task<string?> AddressRefusalAsync(Uri uri, CancellationToken cancellationToken)
     {
-        const string Refused = "The webhook URL must not point to a loopback, private, link-local or metadata address.";
+        const string Refused = "The webhook URL must not point to a loopback, private, link-local, metadata or other special-purpose address that is not globally reachable.";
         if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal))
         {
             return WebhookAddressRules.IsPublic(literal) ? null : Refused;

@@ -109,6 +109,25 @@ public sealed class DispatchWebhooksCommandHandlerTests
     }
 
     [Fact]
+    public async Task ASenderThatThrowsForOneDelivery_IsThatDeliverysFailedAttempt_AndTheOthersAreRecorded()
+    {
+        var (broken, healthy) = (Owed(WebhookEndpointId.New(), 0), Owed(WebhookEndpointId.New(), 0));
+        _sender.SendAsync(Arg.Is<WebhookMessage>(m => m.EventId == broken.EventId), Arg.Any<CancellationToken>())
+            .Returns<WebhookAttempt>(_ => throw new IOException("The response ended prematurely."));
+        Answer(healthy, new WebhookAttempt(200, null, 1, null));
+        _claims.Enqueue([broken, healthy]);
+
+        var report = await Dispatch();
+
+        Assert.Equal(2, _recorded.Count);
+        Assert.Equal(WebhookDeliveryStatus.Succeeded, _recorded.Single(o => o.DeliveryId == healthy.DeliveryId).Status);
+        var failed = _recorded.Single(o => o.DeliveryId == broken.DeliveryId);
+        Assert.Equal(WebhookDeliveryStatus.Pending, failed.Status);
+        Assert.Contains("IOException", failed.Attempt.Error);
+        Assert.Equal((1, 1), (report.Succeeded, report.Retrying));
+    }
+
+    [Fact]
     public async Task OneEndpointsShare_IsSentWithBoundedConcurrency()
     {
         var endpoint = WebhookEndpointId.New();

@@ -99,23 +99,27 @@ public sealed class NativeInvitationListTests(ApiFactory api)
     }
 
     [Theory]
-    [InlineData("limit=0")]
-    [InlineData("limit=101")]
-    [InlineData("limit=abc")]
-    [InlineData("limit=-1")]
-    [InlineData("status=bogus")]
-    [InlineData("status=all")]
-    [InlineData("cursor=not-a-cursor")]
-    [InlineData("cursor=MTIz")]
-    [InlineData("cursor=%21%21%21")]
-    [InlineData("email=%00")]
-    public async Task List_BadQuery_Is400(string query)
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=101", "limit")]
+    [InlineData("limit=500", "limit")]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("limit=1.5", "limit")]
+    [InlineData("limit=", "limit")]
+    [InlineData("limit=-1", "limit")]
+    [InlineData("status=bogus", "status")]
+    [InlineData("status=all", "status")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("cursor=MTIz", "cursor")]
+    [InlineData("cursor=%21%21%21", "cursor")]
+    [InlineData("email=%00", "email")]
+    public async Task List_BadQuery_Is400NamingTheParameter(string query, string parameter)
     {
         var workspace = await api.CreateWorkspaceAsync();
 
         var response = await api.ClientWithKey(workspace.ApiKey).GetAsync($"{ApiClients.Native(workspace)}?{query}");
 
-        await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.Equal([parameter], problem["errors"]!.AsObject().Select(e => e.Key));
     }
 
     [Theory]

@@ -19,6 +19,11 @@ public static class WebhookScenario
         return new TestWebhook(body["id"]!.GetValue<Guid>(), body["secret"]!.GetValue<string>());
     }
 
+    /// <summary>Sends the endpoint a <c>ping</c> (its test route) and returns the event id.</summary>
+    public static async Task<string> PingWebhookAsync(this ApiFactory api, TestWorkspace workspace, TestWebhook hook) =>
+        (string)(await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"{Webhooks(workspace)}/{hook.Id}/test", null))
+            .ReadJsonAsync(HttpStatusCode.Accepted))["event_id"]!;
+
     public static async Task<JsonObject> GetWebhookAsync(this ApiFactory api, TestWorkspace workspace, Guid webhookId) =>
         await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"{Webhooks(workspace)}/{webhookId}")).ReadJsonAsync(HttpStatusCode.OK);
 

@@ -77,7 +77,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
         var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url);
         _receiver.Respond = _ => 500;
 
-        var eventId = await PingAsync(workspace, hook);
+        var eventId = await api.PingWebhookAsync(workspace, hook);
 
         var attempts = await _receiver.WaitForCountAsync(r => r.Id == eventId, Delays.Length + 1, JobScenario.Patience);
         for (var i = 0; i < Delays.Length; i++)
@@ -113,7 +113,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
             .ReadJsonAsync(HttpStatusCode.Created);
         var newSecret = (string)rotated["secret"]!;
 
-        var eventId = await PingAsync(workspace, hook);
+        var eventId = await api.PingWebhookAsync(workspace, hook);
 
         var ping = await _receiver.WaitForAsync(r => r.Id == eventId, JobScenario.Patience);
         Assert.True(StandardWebhookVerifier.Verify(newSecret, ping.Headers, ping.Body));
@@ -123,7 +123,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
 
         // After the overlap only the new secret signs.
         await api.ExecuteSqlAsync("UPDATE webhook_endpoints SET previous_secret_expires_at = now() - interval '1 second' WHERE id = @id", ("id", hook.Id));
-        var later = await PingAsync(workspace, hook);
+        var later = await api.PingWebhookAsync(workspace, hook);
         var laterPing = await _receiver.WaitForAsync(r => r.Id == later, JobScenario.Patience);
         Assert.True(StandardWebhookVerifier.Verify(newSecret, laterPing.Headers, laterPing.Body));
         Assert.False(StandardWebhookVerifier.Verify(hook.Secret, laterPing.Headers, laterPing.Body));
@@ -157,7 +157,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
         _receiver.Respond = _ => 503;
         await api.ExecuteSqlAsync("UPDATE webhook_endpoints SET failing_since = now() - interval '4 days' WHERE id = @id", ("id", hook.Id));
 
-        var eventId = await PingAsync(workspace, hook);
+        var eventId = await api.PingWebhookAsync(workspace, hook);
         await _receiver.WaitForAsync(r => r.Id == eventId, JobScenario.Patience);
         await WaitUntilAsync(async () => !(bool)(await api.GetWebhookAsync(workspace, hook.Id))["enabled"]!);
 
@@ -187,7 +187,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
         var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url);
         for (var i = 0; i < 55; i++)
         {
-            await PingAsync(workspace, hook);
+            await api.PingWebhookAsync(workspace, hook);
         }
 
         await _receiver.WaitForCountAsync(_ => true, 55, JobScenario.Patience);
@@ -215,7 +215,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
     {
         var workspace = await api.CreateWorkspaceAsync();
         var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url);
-        var (old, owed, recent) = (await PingAsync(workspace, hook), await PingAsync(workspace, hook), await PingAsync(workspace, hook));
+        var (old, owed, recent) = (await api.PingWebhookAsync(workspace, hook), await api.PingWebhookAsync(workspace, hook), await api.PingWebhookAsync(workspace, hook));
         await _receiver.WaitForCountAsync(_ => true, 3, JobScenario.Patience);
         await WaitUntilAsync(async () => (await api.DeliveriesAsync(workspace, hook.Id, "?status=succeeded")).Count == 3);
         await api.ExecuteSqlAsync("UPDATE webhook_events SET created_at = now() - interval '31 days' WHERE id IN (@old, @owed)", ("old", old), ("owed", owed));
@@ -228,10 +228,6 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
         Assert.Equal(new[] { owed, recent }.Order(StringComparer.Ordinal), left.Select(d => (string)d!["event_id"]!).Order(StringComparer.Ordinal));
         Assert.Equal(0, await api.ScalarAsync<long>("SELECT count(*) FROM webhook_events WHERE id = @id", ("id", old)));
     }
-
-    private async Task<string> PingAsync(TestWorkspace workspace, TestWebhook hook) =>
-        (string)(await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"{WebhookScenario.Webhooks(workspace)}/{hook.Id}/test", null))
-            .ReadJsonAsync(HttpStatusCode.Accepted))["event_id"]!;
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -21,6 +21,9 @@ public sealed class WebhookUrlRefusalTests(ApiFactory api)
     [InlineData("https://[::1]/hooks")]
     [InlineData("https://localhost/hooks")]
     [InlineData("https://metadata.google.internal/computeMetadata/v1")]
+    [InlineData("https://[64:ff9b:1::a9fe:a9fe]/")]
+    [InlineData("https://[::ffff:0:a9fe:a9fe]/hooks")]
+    [InlineData("https://[3fff::1]/hooks")]
     public async Task Register_AnInwardOrPlainHttpUrl_Is400_AndNothingIsWritten(string url)
     {
         var workspace = await api.CreateWorkspaceAsync();
@@ -32,8 +35,10 @@ public sealed class WebhookUrlRefusalTests(ApiFactory api)
         Assert.Equal(0, await WebhookCountAsync());
     }
 
-    [Fact]
-    public async Task Patch_ToAnInwardUrl_Is400_AndTheEndpointKeepsItsUrl()
+    [Theory]
+    [InlineData("https://169.254.169.254/latest")]
+    [InlineData("https://[64:ff9b:1::a9fe:a9fe]/latest")]
+    public async Task Patch_ToAnInwardUrl_Is400_AndTheEndpointKeepsItsUrl(string url)
     {
         // An endpoint registered earlier (written directly: this host accepts no address anything listens on), disabled.
         var workspace = await api.CreateWorkspaceAsync();
@@ -46,7 +51,7 @@ public sealed class WebhookUrlRefusalTests(ApiFactory api)
             ("id", id), ("workspace", workspace.Id));
 
         var response = await api.ClientWithKey(workspace.ApiKey)
-            .PatchAsJsonAsync($"{WebhookScenario.Webhooks(workspace)}/{id}", new { url = "https://169.254.169.254/latest" });
+            .PatchAsJsonAsync($"{WebhookScenario.Webhooks(workspace)}/{id}", new { url });
 
         await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhook-url-refused");
         Assert.Equal("https://hooks.invalid/x", (string?)(await api.GetWebhookAsync(workspace, id))["url"]);

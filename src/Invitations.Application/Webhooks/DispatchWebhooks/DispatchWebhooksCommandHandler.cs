@@ -25,7 +25,7 @@ internal sealed class DispatchWebhooksCommandHandler(
     /// <summary>How often the loop looks for other endpoints' work while one endpoint's requests are still in flight.</summary>
     private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(100);
 
-    private readonly int[] _delays = options.Value.RetryDelays;
+    private readonly WebhookShareSender _shares = new(sender, clock, options.Value.RetryDelays, logger);
 
     public async Task<WebhookDispatchReport> Handle(DispatchWebhooksCommand command, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ internal sealed class DispatchWebhooksCommandHandler(
                     var shares = claimed.GroupBy(owed => owed.EndpointId).ToList();
                     foreach (var endpoint in shares)
                     {
-                        inFlight.Add(endpoint.Key, SendAllAsync(endpoint, command.PerEndpointConcurrency, cancellationToken));
+                        inFlight.Add(endpoint.Key, _shares.SendAllAsync(endpoint, command.PerEndpointConcurrency, cancellationToken));
                     }
 
                     // While anything is in flight, look again every BusyPoll for other endpoints' new work.
@@ -118,36 +118,5 @@ internal sealed class DispatchWebhooksCommandHandler(
                 metrics.WebhookFailed(final: outcome.Status == WebhookDeliveryStatus.Failed);
             }
         }
-    }
-
-    private async Task<WebhookOutcome[]> SendAllAsync(IEnumerable<OwedWebhook> owed, int concurrency, CancellationToken cancellationToken)
-    {
-        using var slots = new SemaphoreSlim(concurrency);
-        return await Task.WhenAll(owed.Select(async delivery =>
-        {
-            await slots.WaitAsync(CancellationToken.None);
-            try
-            {
-                return await SendAsync(delivery, cancellationToken);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-    }
-
-    private async Task<WebhookOutcome> SendAsync(OwedWebhook owed, CancellationToken cancellationToken)
-    {
-        var at = clock.GetUtcNow();
-        var result = await sender.SendAsync(new WebhookMessage(owed.Url, owed.EventId, at, owed.Body, owed.Secrets), cancellationToken);
-        var attempt = new WebhookDeliveryAttempt(at, result.HttpStatus, result.Error, result.DurationMs);
-        var attempts = owed.AttemptCount + 1;
-        var (status, next) = result.Succeeded
-            ? (WebhookDeliveryStatus.Succeeded, at)
-            : attempts > _delays.Length
-                ? (WebhookDeliveryStatus.Failed, at)
-                : (WebhookDeliveryStatus.Pending, at.AddSeconds(_delays[attempts - 1]));
-        return new WebhookOutcome(owed.DeliveryId, owed.EndpointId, status, next, attempt, result.ResponseExcerpt);
     }
 }

@@ -15,7 +15,8 @@ public interface IWebhookOutbox
 
     /// <summary>
     /// Records every outcome in one statement (the attempt appended, the lease released), and keeps each endpoint's run of
-    /// failures: one that has failed without a success for <see cref="WebhookEndpoint.FailingLimit"/> is disabled.
+    /// failures: one that has failed without a success for <see cref="WebhookEndpoint.FailingLimit"/> is disabled. An outcome
+    /// the database refuses costs no other outcome its record, and is itself recorded as an attempt, without its text.
     /// </summary>
     Task RecordAsync(IReadOnlyList<WebhookOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken);
 

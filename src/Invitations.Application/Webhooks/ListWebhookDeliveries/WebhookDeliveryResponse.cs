@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Invitations.Domain.Common;
 using Invitations.Domain.Webhooks;
@@ -23,6 +24,6 @@ public sealed record WebhookDeliveryResponse(
 
 public sealed record WebhookAttemptResponse(
     DateTimeOffset At,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? HttpStatus,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Range(100, 599)] int? HttpStatus,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
-    int DurationMs);
+    [property: Range(0, int.MaxValue)] int DurationMs);
