@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Invitations.IntegrationTests.AcceptPage;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class AcceptJourneyTests(KestrelApiFactory api, ChromiumFixture chromium)
+public sealed partial class AcceptJourneyTests(BrowserHost api, ChromiumFixture chromium)
 {
     [Fact]
     public async Task EmailLink_OpenedNamedAndAccepted_ShowsInvitationThenWelcomeAndMakesMember()

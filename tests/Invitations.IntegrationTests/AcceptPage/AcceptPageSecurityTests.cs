@@ -1,7 +1,7 @@
 namespace Invitations.IntegrationTests.AcceptPage;
 
 [Collection(BrowserCollection.Name)]
-public sealed class AcceptPageSecurityTests(KestrelApiFactory api, ChromiumFixture chromium)
+public sealed class AcceptPageSecurityTests(BrowserHost api, ChromiumFixture chromium)
 {
     [Fact]
     public async Task Page_AsServed_CarriesLockdownHeaders()

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Invitations.IntegrationTests.AcceptPage;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DeadLinkTests(KestrelApiFactory api, ChromiumFixture chromium)
+public sealed class DeadLinkTests(BrowserHost api, ChromiumFixture chromium)
 {
     [Fact]
     public async Task Link_WhenRevoked_ShowsWithdrawnPageWithoutAcceptButton()

@@ -1,8 +1,7 @@
 namespace Invitations.IntegrationTests.AcceptPage;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ExpiredLinkTests(ClockedKestrelApiFactory api, ChromiumFixture chromium)
-    : IClassFixture<ClockedKestrelApiFactory>
+public sealed class ExpiredLinkTests(BrowserHost api, ChromiumFixture chromium)
 {
     [Fact]
     public async Task Link_EightDaysLater_ShowsExpiredPageWithoutAcceptButton()

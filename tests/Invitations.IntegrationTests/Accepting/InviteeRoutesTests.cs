@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Invitations.IntegrationTests.Accepting;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class InviteeRoutesTests(ApiFactory api)
+public sealed class InviteeRoutesTests(ServiceHost api)
 {
     [Fact]
     public async Task Lookup_ValidToken_ReturnsWhatThePageShows()

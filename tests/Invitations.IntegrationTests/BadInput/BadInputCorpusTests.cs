@@ -3,7 +3,7 @@ using System.Net;
 namespace Invitations.IntegrationTests.BadInput;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class BadInputCorpusTests(ApiFactory api)
+public sealed class BadInputCorpusTests(ServiceHost api)
 {
     public static TheoryData<string, string, string> Corpus() => BadInputCorpus.All();
 

@@ -11,7 +11,7 @@ namespace Invitations.IntegrationTests.BadInput;
 /// <see cref="Listing.NativeInvitationListTests"/>.)
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class NumbersAsStringsTests(ApiFactory api)
+public sealed class NumbersAsStringsTests(ServiceHost api)
 {
     [Fact]
     public async Task Create_ExpiresInDaysAsAString_Is400NamingTheField_AndNothingIsWritten()

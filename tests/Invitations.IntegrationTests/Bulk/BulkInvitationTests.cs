@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Bulk;
 
-public sealed class BulkInvitationTests(BulkFactory api) : IClassFixture<BulkFactory>
+public sealed class BulkInvitationTests(ApiFactory<BulkLimit> api) : IClassFixture<ApiFactory<BulkLimit>>
 {
     [Fact]
     public async Task MixedRows_EachGetsItsOwnResult_InInputOrder_AndOneBadRowFailsOnlyItself()

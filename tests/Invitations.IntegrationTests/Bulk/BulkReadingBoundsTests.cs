@@ -7,7 +7,7 @@ namespace Invitations.IntegrationTests.Bulk;
 /// A bulk body is read only for a caller who may invite, and only as far as the 1,000th row: a key that may not invite
 /// costs the service no parsing, and a file with more rows is refused for its size however broken its tail is.
 /// </summary>
-public sealed class BulkReadingBoundsTests(BulkFactory api) : IClassFixture<BulkFactory>
+public sealed class BulkReadingBoundsTests(ApiFactory<BulkLimit> api) : IClassFixture<ApiFactory<BulkLimit>>
 {
     [Theory]
     [InlineData("text/csv", "email,role\n\"never closed,viewer\n")]

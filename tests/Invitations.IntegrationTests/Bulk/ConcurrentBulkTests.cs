@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Bulk;
 
 /// <summary>Two bulk requests for the same addresses at the same moment, one in the other's reverse order.</summary>
-public sealed class ConcurrentBulkTests(BulkFactory api) : IClassFixture<BulkFactory>
+public sealed class ConcurrentBulkTests(ApiFactory<BulkLimit> api) : IClassFixture<ApiFactory<BulkLimit>>
 {
     private const int Addresses = 150;
 

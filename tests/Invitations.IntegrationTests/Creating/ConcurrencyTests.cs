@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Invitations.IntegrationTests.Creating;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class ConcurrencyTests(ApiFactory api)
+public sealed class ConcurrencyTests(ServiceHost api)
 {
     [Fact]
     public async Task Create_FiftyConcurrentForSameAddress_LeavesOnePendingAndFortyNineDuplicates()

@@ -8,7 +8,7 @@ namespace Invitations.IntegrationTests.Creating;
 /// The daily limit (1,000 here) under concurrency on two nodes sharing one database, single creates and a bulk request
 /// together: never one invitation more than the limit, and every create past it refused with 429.
 /// </summary>
-public sealed class DailyLimitAcrossNodesTests(BulkFactory api) : IClassFixture<BulkFactory>
+public sealed class DailyLimitAcrossNodesTests(ApiFactory<BulkLimit> api) : IClassFixture<ApiFactory<BulkLimit>>
 {
     private const int Limit = 1000;
     private const int Singles = 1150;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Creating;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class NativeInvitationPermissionTests(ApiFactory api)
+public sealed class NativeInvitationPermissionTests(ServiceHost api)
 {
     [Theory]
     [InlineData("teammate")]

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Creating;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class NativeInvitationRoutesTests(ApiFactory api)
+public sealed class NativeInvitationRoutesTests(ServiceHost api)
 {
     [Fact]
     public async Task Create_Valid_Returns201WithLocationAndInvitation()

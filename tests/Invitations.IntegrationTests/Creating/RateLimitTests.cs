@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Creating;
 
-public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invitee) : IClassFixture<RateLimitFactory>
+public sealed class RateLimitTests(ApiFactory<RateLimits> daily, ApiFactory<RateLimits> invitee) : IClassFixture<ApiFactory<RateLimits>>
 {
     private const string UnknownToken = "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC";
 
@@ -26,7 +26,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     public async Task InviteTeammate_OverDailyLimit_Is429InSeedShapeWithRetryAfter()
     {
         var workspace = await daily.CreateWorkspaceAsync();
-        for (var i = 0; i < RateLimitFactory.DailyLimit; i++)
+        for (var i = 0; i < RateLimits.DailyLimit; i++)
         {
             await (await daily.BearerClient(workspace.ApiKey).PostAsJsonAsync(ApiClients.InviteTeammate, new { email = $"a{i}@example.com" }))
                 .ReadJsonAsync(HttpStatusCode.OK);
@@ -43,7 +43,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     {
         var workspace = await daily.CreateWorkspaceAsync();
         var client = daily.WorkspaceInviteClient(workspace.ApiKey, workspace.Id.ToString());
-        for (var i = 0; i < RateLimitFactory.DailyLimit; i++)
+        for (var i = 0; i < RateLimits.DailyLimit; i++)
         {
             await (await client.PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = $"b{i}@example.com", role = "viewer" }))
                 .ReadJsonAsync(HttpStatusCode.OK);
@@ -81,7 +81,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     public async Task Invitee_SixthRequestInAMinute_Is429WithRetryAfter(string route, string address)
     {
         var client = invitee.ClientFrom(address);
-        for (var i = 0; i < RateLimitFactory.InviteeLimit; i++)
+        for (var i = 0; i < RateLimits.InviteeLimit; i++)
         {
             await ErrorAssert.ProblemAsync(await PostTokenAsync(client, route, UnknownToken), HttpStatusCode.NotFound, "not-found");
         }
@@ -97,7 +97,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     public async Task Invitee_LookupsAndAccepts_ShareOneBudget()
     {
         var client = invitee.ClientFrom("10.0.0.3");
-        for (var i = 0; i < RateLimitFactory.InviteeLimit; i++)
+        for (var i = 0; i < RateLimits.InviteeLimit; i++)
         {
             await PostTokenAsync(client, i % 2 == 0 ? "lookup" : "accept", UnknownToken);
         }
@@ -111,7 +111,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
         var workspace = await invitee.CreateWorkspaceAsync();
         var (invitation, token) = await invitee.InviteWithTokenAsync(workspace, "patient@example.com");
         var client = invitee.ClientFrom("10.0.0.4");
-        for (var i = 0; i < RateLimitFactory.InviteeLimit; i++)
+        for (var i = 0; i < RateLimits.InviteeLimit; i++)
         {
             await PostTokenAsync(client, "lookup", token);
         }
@@ -127,7 +127,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     public async Task Invitee_OtherAddress_HasItsOwnBudget()
     {
         var exhausted = invitee.ClientFrom("10.0.0.5");
-        for (var i = 0; i <= RateLimitFactory.InviteeLimit; i++)
+        for (var i = 0; i <= RateLimits.InviteeLimit; i++)
         {
             await PostTokenAsync(exhausted, "lookup", UnknownToken);
         }
@@ -164,7 +164,7 @@ public sealed class RateLimitTests(RateLimitFactory daily, RateLimitFactory invi
     private async Task<List<string>> FillDailyLimitAsync(TestWorkspace workspace)
     {
         var ids = new List<string>();
-        for (var i = 0; i < RateLimitFactory.DailyLimit; i++)
+        for (var i = 0; i < RateLimits.DailyLimit; i++)
         {
             var body = await (await daily.InviteAsync(workspace, $"fill{i}@example.com")).ReadJsonAsync(HttpStatusCode.Created);
             ids.Add((string)body["id"]!);

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace Invitations.IntegrationTests.Creating;
 
-[Collection(NoWorkersCollection.Name)]
-public sealed class ReinviteTests(NoWorkersApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class ReinviteTests(ManualHost api)
 {
     [Fact]
     public async Task Reinvite_AfterRevoke_IsCreatedWithANewUserId_WhichTheMemberGets()

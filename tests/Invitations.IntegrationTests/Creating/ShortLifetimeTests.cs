@@ -7,14 +7,12 @@ namespace Invitations.IntegrationTests.Creating;
 /// contracts §1: the operator's <c>Invitations:DefaultLifetime</c> is any positive span up to 30 days. The 1–30 range is
 /// for a caller's <c>expires_in_days</c> only; an operator's five seconds used to turn every create into a 400.
 /// </summary>
-public sealed class ShortLifetimeTests(ShortLifetimeTests.FiveSecondFactory api) : IClassFixture<ShortLifetimeTests.FiveSecondFactory>
+public sealed class ShortLifetimeTests(ApiFactory<ShortLifetimeTests.FiveSeconds> api) : IClassFixture<ApiFactory<ShortLifetimeTests.FiveSeconds>>
 {
-    public sealed class FiveSecondFactory() : ApiFactory(new ApiHostOptions
+    public sealed class FiveSeconds : IHostSettings
     {
-        Workers = false,
-        FakeClock = true,
-        Settings = new Dictionary<string, string?> { ["Invitations:DefaultLifetime"] = "00:00:05" },
-    });
+        public static ApiHostOptions Options => ApiHostOptions.Manual.With(("Invitations:DefaultLifetime", "00:00:05"));
+    }
 
     [Fact]
     public async Task NativeCreate_LivesTheConfiguredFiveSeconds_ThenCantBeAccepted()

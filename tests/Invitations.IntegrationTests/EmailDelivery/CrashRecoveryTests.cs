@@ -8,8 +8,8 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 /// minutes of the service running again. Here the first host has no workers, as a process that died right after its
 /// commits would have sent nothing; a second host on the same database is the service running again.
 /// </summary>
-[Collection(NoWorkersCollection.Name)]
-public sealed class CrashRecoveryTests(NoWorkersApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class CrashRecoveryTests(ManualHost api)
 {
     private static readonly TimeSpan TwoMinutes = TimeSpan.FromMinutes(2);
 

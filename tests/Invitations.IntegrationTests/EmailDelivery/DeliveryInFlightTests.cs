@@ -6,8 +6,8 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 /// People act on an invitation while its email is being sent. A batch being sent holds its invitations (shared lock), so a
 /// revoke, accept or resend waits for the batch to be recorded; a claim alone holds nothing, and the sending step re-checks.
 /// </summary>
-[Collection(NoWorkersCollection.Name)]
-public sealed class DeliveryInFlightTests(NoWorkersApiFactory api) : IDisposable
+[Collection(ManualHostCollection.Name)]
+public sealed class DeliveryInFlightTests(ManualHost api) : IDisposable
 {
     private static readonly TimeSpan Blocked = TimeSpan.FromMilliseconds(500);
 

@@ -3,8 +3,8 @@ using System.Net;
 namespace Invitations.IntegrationTests.EmailDelivery;
 
 /// <summary>No Hangfire workers: the test runs the dispatch itself, against the real SMTP server, at the moment it chooses.</summary>
-[Collection(NoWorkersCollection.Name)]
-public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IDisposable
+[Collection(ManualHostCollection.Name)]
+public sealed class DispatchWithoutWorkersTests(ManualHost api) : IDisposable
 {
     public void Dispose() => api.Smtp.RefuseConnections = false;
 
@@ -90,10 +90,10 @@ public sealed class DispatchWithoutWorkersTests(NoWorkersApiFactory api) : IDisp
         // Not due again before its back-off (1 s here) ends; then the second attempt, and after another second the last one.
         await api.DispatchEmailsAsync();
         Assert.Equal(1, await AttemptsAsync(id));
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        api.FakeClock.Advance(TimeSpan.FromSeconds(1));
         await api.DispatchEmailsAsync();
         Assert.Equal(2, await AttemptsAsync(id));
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        api.FakeClock.Advance(TimeSpan.FromSeconds(1));
         await api.DispatchEmailsAsync();
         var failed = await api.GetInvitationAsync(workspace, id);
         Assert.Equal("failed", (string?)failed["email_status"]);

@@ -7,7 +7,7 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 /// encoded-word reached the Subject raw, and mail clients decoded it into a line break and a "Bcc:" line.
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class EmailHeaderTests(ApiFactory api)
+public sealed class EmailHeaderTests(ServiceHost api)
 {
     [Theory]
     [InlineData("=?utf-8?q?=0D=0ABcc:_victim@example.com?=")]

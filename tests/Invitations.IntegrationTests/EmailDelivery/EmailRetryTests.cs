@@ -6,7 +6,7 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 
 /// <summary>Retries are configured as 2 retries 1 s apart; the SMTP server is switched into failure modes per test.</summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class EmailRetryTests(ApiFactory api) : IDisposable
+public sealed class EmailRetryTests(ServiceHost api) : IDisposable
 {
     public const string RefuseConnections = "refuse-connections";
     public const string RejectData = "reject-data";

@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.EmailDelivery;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class InvitationEmailTests(ApiFactory api)
+public sealed class InvitationEmailTests(ServiceHost api)
 {
     [Theory]
     [InlineData("native", "collaborator")]

@@ -8,15 +8,13 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 /// email is tried 0, 5, 25 and 85 s after it is owed, so an outage of a minute is outlasted by its last attempt.
 /// </summary>
 [LongRunning]
-public sealed class OutboxGuaranteeTests(OutboxGuaranteeTests.PatientFactory api) : IClassFixture<OutboxGuaranteeTests.PatientFactory>, IDisposable
+public sealed class OutboxGuaranteeTests(ApiFactory<OutboxGuaranteeTests.PatientRetries> api) : IClassFixture<ApiFactory<OutboxGuaranteeTests.PatientRetries>>, IDisposable
 {
-    public sealed class PatientFactory() : ApiFactory(new ApiHostOptions
+    public sealed class PatientRetries : IHostSettings
     {
-        Settings = new Dictionary<string, string?>
-        {
-            ["Email:RetryDelaysSeconds:0"] = "5", ["Email:RetryDelaysSeconds:1"] = "20", ["Email:RetryDelaysSeconds:2"] = "60",
-        },
-    });
+        public static ApiHostOptions Options => ApiHostOptions.Service.With(
+            ("Email:RetryDelaysSeconds:0", "5"), ("Email:RetryDelaysSeconds:1", "20"), ("Email:RetryDelaysSeconds:2", "60"));
+    }
 
     public void Dispose()
     {

@@ -4,8 +4,8 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 /// An SMTP server slower than the claim's lease (2 s here; 60 s by default): while the dispatcher sending a message lives, its
 /// lease keeps being extended, so another dispatcher never claims the message again, however long the server takes.
 /// </summary>
-[Collection(NoWorkersCollection.Name)]
-public sealed class SlowServerTests(NoWorkersApiFactory api) : IDisposable
+[Collection(ManualHostCollection.Name)]
+public sealed class SlowServerTests(ManualHost api) : IDisposable
 {
     public void Dispose() => api.Smtp.DelayPerMessage = TimeSpan.Zero;
 

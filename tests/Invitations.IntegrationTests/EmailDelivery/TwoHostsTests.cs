@@ -5,7 +5,7 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 
 /// <summary>Two instances of the service on one database, as behind a load balancer: each owed email goes out once.</summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class TwoHostsTests(ApiFactory api)
+public sealed class TwoHostsTests(ServiceHost api)
 {
     [Fact]
     public async Task TwentyCreatesAcrossTwoHosts_SendTwentyEmails_EachRecipientOnce()

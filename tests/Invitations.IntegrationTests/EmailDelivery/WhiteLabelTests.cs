@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.EmailDelivery;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class WhiteLabelTests(ApiFactory api)
+public sealed class WhiteLabelTests(ServiceHost api)
 {
     private const string DefaultSender = "no-reply@invitations.test";
 

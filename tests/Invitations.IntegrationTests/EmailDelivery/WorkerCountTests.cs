@@ -4,7 +4,7 @@ namespace Invitations.IntegrationTests.EmailDelivery;
 /// Hangfire:WorkerCount, Hangfire:EmailWorkerCount and Hangfire:WebhookWorkerCount size this host's three job servers
 /// (maintenance, the emails queue, the webhooks queue): what the operator sets is what the dashboard shows.
 /// </summary>
-public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api) : IClassFixture<WorkerCountTests.ThreeWorkersApiFactory>
+public sealed class WorkerCountTests(ApiFactory<WorkerCountTests.ThreeServers> api) : IClassFixture<ApiFactory<WorkerCountTests.ThreeServers>>
 {
     [Fact]
     public async Task TheJobServer_RunsTheConfiguredNumberOfWorkers()
@@ -23,8 +23,9 @@ public sealed class WorkerCountTests(WorkerCountTests.ThreeWorkersApiFactory api
         Assert.Equal("3:[\"default\"] 4:[\"webhooks\"] 5:[\"emails\"]", workers);
     }
 
-    public sealed class ThreeWorkersApiFactory() : ApiFactory(new ApiHostOptions
+    public sealed class ThreeServers : IHostSettings
     {
-        Settings = new Dictionary<string, string?> { ["Hangfire:WorkerCount"] = "3", ["Hangfire:EmailWorkerCount"] = "5", ["Hangfire:WebhookWorkerCount"] = "4" },
-    });
+        public static ApiHostOptions Options => ApiHostOptions.Service.With(
+            ("Hangfire:WorkerCount", "3"), ("Hangfire:EmailWorkerCount", "5"), ("Hangfire:WebhookWorkerCount", "4"));
+    }
 }

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Invitations.IntegrationTests.Expiry;
 
 /// <summary>What the expiry sweep writes, read straight from the tables.</summary>
-[Collection(ClockCollection.Name)]
-public sealed class ExpiryCommandTests(ClockApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class ExpiryCommandTests(ManualHost api)
 {
     [Fact]
     public async Task Sweep_ChangesOnlyTheStatusOfOverduePendingRows()

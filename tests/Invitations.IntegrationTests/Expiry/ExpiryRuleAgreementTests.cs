@@ -8,8 +8,8 @@ namespace Invitations.IntegrationTests.Expiry;
 /// Expiry is decided by <see cref="Invitation.IsOverdue"/>; the sweep's statement is its twin for sets and
 /// <see cref="Invitation.ShownAs"/> its twin for queries. On the same rows, all three must agree.
 /// </summary>
-[Collection(ClockCollection.Name)]
-public sealed class ExpiryRuleAgreementTests(ClockApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class ExpiryRuleAgreementTests(ManualHost api)
 {
     private static readonly (string Status, double SecondsFromNow)[] Cases =
     [

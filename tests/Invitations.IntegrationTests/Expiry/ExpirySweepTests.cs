@@ -5,8 +5,8 @@ using Invitations.Application.Invitations.ExpireOverdueInvitations;
 namespace Invitations.IntegrationTests.Expiry;
 
 /// <summary>A fake clock and no workers: the test moves time and runs the sweep itself.</summary>
-[Collection(ClockCollection.Name)]
-public sealed class ExpirySweepTests(ClockApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class ExpirySweepTests(ManualHost api)
 {
     private static readonly TimeSpan EightDays = TimeSpan.FromDays(8);
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.IntegrationTests.Expiry;
 
-[Collection(ClockCollection.Name)]
-public sealed class InvitationExpiryTests(ClockApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class InvitationExpiryTests(ManualHost api)
 {
     [Fact]
     public async Task Accept_PastExpiry_Is410AndMakesNoMember()

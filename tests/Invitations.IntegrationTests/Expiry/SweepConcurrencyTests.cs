@@ -15,8 +15,8 @@ namespace Invitations.IntegrationTests.Expiry;
 /// A request that changes an overdue invitation commits while a sweep batch is running: the sweep leaves it as the request
 /// made it, because it checks the rule again on the row as it is when it updates it.
 /// </summary>
-[Collection(ClockCollection.Name)]
-public sealed class SweepConcurrencyTests(ClockApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class SweepConcurrencyTests(ManualHost api)
 {
     [Fact]
     public async Task ResendCommittedWhileTheSweepRuns_StaysPendingWithItsNewLifetime()

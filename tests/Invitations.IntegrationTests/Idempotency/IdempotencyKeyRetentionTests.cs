@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Invitations.IntegrationTests.Idempotency;
 
 /// <summary>A key is kept <c>Invitations:IdempotencyKeyRetention</c> (a day by default); after that it is a new key, and purged.</summary>
-[Collection(ClockCollection.Name)]
-public sealed class IdempotencyKeyRetentionTests(ClockApiFactory api)
+[Collection(ManualHostCollection.Name)]
+public sealed class IdempotencyKeyRetentionTests(ManualHost api)
 {
     [Fact]
     public async Task AfterADay_TheKeyIsNew_AndThePurgeDeletesOnlyExpiredKeys()

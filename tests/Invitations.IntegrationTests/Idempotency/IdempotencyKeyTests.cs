@@ -7,7 +7,7 @@ using Npgsql;
 namespace Invitations.IntegrationTests.Idempotency;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class IdempotencyKeyTests(ApiFactory api)
+public sealed class IdempotencyKeyTests(ServiceHost api)
 {
     private const string Replayed = "Idempotent-Replayed";
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Invitations.IntegrationTests.Idempotency;
 
 /// <summary>A replayed request does nothing again: no second lifecycle event, and no second webhook endpoint.</summary>
-[Collection(WebhookCollection.Name)]
-public sealed class IdempotentWebhookTests(WebhookApiFactory api) : IAsyncLifetime
+[Collection(ServiceHostCollection.Name)]
+public sealed class IdempotentWebhookTests(ServiceHost api) : IAsyncLifetime
 {
     private WebhookReceiver _receiver = null!;
 

@@ -6,8 +6,8 @@ namespace Invitations.IntegrationTests.Idempotency;
 /// an owner's request with the owner's Idempotency-Key gets the 403 it gets without the key: never the remembered
 /// response (a webhook's signing secret, an accept link), nor the key's mismatch (422) or in-use (409) answers.
 /// </summary>
-[Collection(WebhookCollection.Name)]
-public sealed class ReplayRoleRulesTests(WebhookApiFactory api) : IAsyncLifetime
+[Collection(ServiceHostCollection.Name)]
+public sealed class ReplayRoleRulesTests(ServiceHost api) : IAsyncLifetime
 {
     private const string Replayed = "Idempotent-Replayed";
     private WebhookReceiver _receiver = null!;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Invitations.IntegrationTests.InviteTeammate;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class InviteTeammateRouteTests(ApiFactory api)
+public sealed class InviteTeammateRouteTests(ServiceHost api)
 {
     private static readonly string[] DataKeys =
         ["created_at", "display_name", "email", "role", "status", "team_title", "user_id", "whatsapp_accounts"];

@@ -6,7 +6,7 @@ namespace Invitations.IntegrationTests.Keys;
 
 /// <summary>contracts §2: <c>Authorization</c> and <c>x-api-key</c> carrying different keys is a 400 that writes nothing.</summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class ConflictingKeysTests(ApiFactory api)
+public sealed class ConflictingKeysTests(ServiceHost api)
 {
     [Fact]
     public async Task NativeCreate_WithKeysOfTwoWorkspaces_Is400AndCreatesNothing()

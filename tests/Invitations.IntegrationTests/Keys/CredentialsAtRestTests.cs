@@ -9,8 +9,8 @@ namespace Invitations.IntegrationTests.Keys;
 /// Idempotency-Key (whose response is remembered), an emailed link and a delivered webhook — holds none of them in any
 /// column of any table, nor in a pg_dump of it; the webhooks still arrive signed with the secrets the client was given.
 /// </summary>
-[Collection(WebhookCollection.Name)]
-public sealed class CredentialsAtRestTests(WebhookApiFactory api) : IAsyncLifetime
+[Collection(ServiceHostCollection.Name)]
+public sealed class CredentialsAtRestTests(ServiceHost api) : IAsyncLifetime
 {
     private readonly List<string> _credentials = [];
     private WebhookReceiver _receiver = null!;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.Keys;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class CrossTenantTests(ApiFactory api)
+public sealed class CrossTenantTests(ServiceHost api)
 {
     public static TheoryData<string, string, bool> Routes()
     {

@@ -7,7 +7,7 @@ namespace Invitations.IntegrationTests.Keys;
 /// encrypted keeps working (webhook signing secrets, remembered responses), a start re-encrypts it under the new key, and
 /// then the old key may go; a service whose keys can't read what is stored refuses to start, naming the setting.
 /// </summary>
-public sealed class EncryptionKeyRotationTests(KeyRotationFactory api) : IClassFixture<KeyRotationFactory>, IAsyncLifetime
+public sealed class EncryptionKeyRotationTests(ApiFactory<KeyRotation> api) : IClassFixture<ApiFactory<KeyRotation>>, IAsyncLifetime
 {
     private static readonly string Old = TestEncryptionKeys.Current;
     private static readonly string New = TestEncryptionKeys.New();

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Invitations.IntegrationTests.Keys;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed partial class SecretsAtRestTests(ApiFactory api)
+public sealed partial class SecretsAtRestTests(ServiceHost api)
 {
     private static readonly string[] ListedTables =
         ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "public.invitation_deliveries", "hangfire.job", "hangfire.jobparameter"];

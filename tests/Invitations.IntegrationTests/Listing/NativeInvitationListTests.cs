@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Invitations.IntegrationTests.Listing;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class NativeInvitationListTests(ApiFactory api)
+public sealed class NativeInvitationListTests(ServiceHost api)
 {
     [Fact]
     public async Task List_Default_IsNewestFirstWithoutNextCursor()

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Invitations.IntegrationTests.Observability;
 
 /// <summary>Every category at Debug, every route that carries a secret: no key, token or hash of one reaches the logs.</summary>
-[Collection(ObservedCollection.Name)]
-public sealed class SecretsInLogsTests(ObservedApiFactory api)
+[Collection(ObservedHostCollection.Name)]
+public sealed class SecretsInLogsTests(ObservedHost api)
 {
     [Fact]
     public async Task Logs_AtDebug_NeverHoldKeysTokensOrTheirHashes()

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 
 namespace Invitations.IntegrationTests.Observability;
 
-[Collection(ObservedCollection.Name)]
-public sealed class TelemetryTests(ObservedApiFactory api)
+[Collection(ObservedHostCollection.Name)]
+public sealed class TelemetryTests(ObservedHost api)
 {
     [Fact]
     public async Task OneInvitation_FromItsCreateRequestToItsEmail_IsTracedAndCounted()

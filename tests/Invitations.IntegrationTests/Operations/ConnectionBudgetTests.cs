@@ -16,10 +16,8 @@ public sealed class ConnectionBudgetTests(ConnectionBudgetTests.NodeFactory api)
     private const int ConnectionsForAllButSuperusers = 97;
     private const int DefaultNodeBudget = 30 + 10; // Database:MaxPoolSize + Hangfire:MaxPoolSize
 
-    public sealed class NodeFactory() : ApiFactory(new ApiHostOptions
-    {
-        Settings = new Dictionary<string, string?> { ["Invitations:InviteeRequestsPerMinute"] = "100000" },
-    })
+    /// <summary>The service as deployed on a database whose own login may hold only so many connections.</summary>
+    public sealed class NodeFactory() : ApiFactory(ApiHostOptions.Service.With(("Invitations:InviteeRequestsPerMinute", "100000")))
     {
         public string Role { get; } = $"invitations_node_{Guid.NewGuid():N}"[..30];
 

@@ -11,7 +11,8 @@ namespace Invitations.IntegrationTests.Operations;
 /// </summary>
 public sealed class DatabaseOutageTests(DatabaseOutageTests.ProxiedFactory api) : IClassFixture<DatabaseOutageTests.ProxiedFactory>
 {
-    public sealed class ProxiedFactory() : ApiFactory(new ApiHostOptions { Workers = false })
+    /// <summary>The service without workers, reaching its database through a proxy the test can cut.</summary>
+    public sealed class ProxiedFactory() : ApiFactory(ApiHostOptions.Service with { Workers = false })
     {
         public TcpProxy Proxy { get; private set; } = null!;
 

@@ -8,7 +8,7 @@ namespace Invitations.IntegrationTests.Operations;
 /// Readiness reports a dispatcher that has stopped running as Degraded: still 200, since requests are served and what is
 /// owed waits in the outbox. One email worker, held inside a send, is a stalled email dispatcher.
 /// </summary>
-public sealed class DispatcherHealthTests(DispatcherHealthTests.OneEmailWorkerFactory api) : IClassFixture<DispatcherHealthTests.OneEmailWorkerFactory>
+public sealed class DispatcherHealthTests(ApiFactory<DispatcherHealthTests.OneEmailWorker> api) : IClassFixture<ApiFactory<DispatcherHealthTests.OneEmailWorker>>
 {
     [Fact]
     public async Task Ready_WhileTheEmailDispatcherIsStalled_IsDegraded_AndHealthyOnceItRunsAgain()
@@ -45,8 +45,8 @@ public sealed class DispatcherHealthTests(DispatcherHealthTests.OneEmailWorkerFa
         return await response.Content.ReadAsStringAsync();
     }
 
-    public sealed class OneEmailWorkerFactory() : ApiFactory(new ApiHostOptions
+    public sealed class OneEmailWorker : IHostSettings
     {
-        Settings = new Dictionary<string, string?> { ["Hangfire:EmailWorkerCount"] = "1" },
-    });
+        public static ApiHostOptions Options => ApiHostOptions.Service.With(("Hangfire:EmailWorkerCount", "1"));
+    }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Invitations.IntegrationTests.Operations;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class HealthAndDocsTests(ApiFactory api)
+public sealed class HealthAndDocsTests(ServiceHost api)
 {
     [Theory]
     [InlineData("/health/live")]

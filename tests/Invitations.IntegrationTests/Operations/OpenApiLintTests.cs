@@ -10,7 +10,7 @@ namespace Invitations.IntegrationTests.Operations;
 /// into a cache folder and passes it as INVITATIONS_REDOCLY.
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class OpenApiLintTests(ApiFactory api)
+public sealed class OpenApiLintTests(ServiceHost api)
 {
     [Fact]
     public async Task OpenApiDocument_PassesRedoclyRecommendedRules_WithoutErrorsOrWarnings()

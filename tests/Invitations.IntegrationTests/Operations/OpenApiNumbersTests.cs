@@ -9,7 +9,7 @@ namespace Invitations.IntegrationTests.Operations;
 /// <c>limit</c> is an integer parameter.
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class OpenApiNumbersTests(ApiFactory api)
+public sealed class OpenApiNumbersTests(ServiceHost api)
 {
     [Fact]
     public async Task NoSchema_IsAnIntegerOrAString()

@@ -11,7 +11,7 @@ namespace Invitations.IntegrationTests.Operator;
 /// cookie that goes with it), which another site can't read.
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class DashboardAntiforgeryTests(ApiFactory api)
+public sealed class DashboardAntiforgeryTests(ServiceHost api)
 {
     private const string Trigger = "/hangfire/recurring/trigger";
     private const string RecurringJob = "purge-webhook-history"; // daily at 03:17: nothing else runs it during a test

@@ -5,7 +5,7 @@ using System.Text;
 namespace Invitations.IntegrationTests.Operator;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class DashboardTests(ApiFactory api)
+public sealed class DashboardTests(ServiceHost api)
 {
     [Fact]
     public async Task Dashboard_WithoutCredentials_Is401_WithABasicChallenge()

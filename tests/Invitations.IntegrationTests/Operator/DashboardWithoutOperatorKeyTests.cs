@@ -5,7 +5,7 @@ using System.Text;
 namespace Invitations.IntegrationTests.Operator;
 
 [Collection(OperatorDisabledCollection.Name)]
-public sealed class DashboardWithoutOperatorKeyTests(OperatorDisabledFactory api)
+public sealed class DashboardWithoutOperatorKeyTests(ApiFactory<OperatorAccessOff> api)
 {
     [Theory]
     [InlineData(null)]

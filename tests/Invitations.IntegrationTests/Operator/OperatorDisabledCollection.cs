@@ -2,8 +2,8 @@ namespace Invitations.IntegrationTests.Operator;
 
 /// <summary>Classes about a service with operator access off share one such host.</summary>
 [CollectionDefinition(Name)]
-[ResetDatabase<OperatorDisabledFactory>]
-public sealed class OperatorDisabledCollection : ICollectionFixture<OperatorDisabledFactory>
+[ResetDatabase<ApiFactory<OperatorAccessOff>>]
+public sealed class OperatorDisabledCollection : ICollectionFixture<ApiFactory<OperatorAccessOff>>
 {
     public const string Name = "Operator disabled";
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace Invitations.IntegrationTests.Operator;
 
 [Collection(OperatorDisabledCollection.Name)]
-public sealed class OperatorDisabledTests(OperatorDisabledFactory api)
+public sealed class OperatorDisabledTests(ApiFactory<OperatorAccessOff> api)
 {
     public static TheoryData<string, string, string> Routes()
     {

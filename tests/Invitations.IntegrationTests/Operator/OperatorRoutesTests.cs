@@ -6,7 +6,7 @@ using System.Text;
 namespace Invitations.IntegrationTests.Operator;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class OperatorRoutesTests(ApiFactory api)
+public sealed class OperatorRoutesTests(ServiceHost api)
 {
     public static TheoryData<string, string, string, string> UnauthenticatedCalls()
     {

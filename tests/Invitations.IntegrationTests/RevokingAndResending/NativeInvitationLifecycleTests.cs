@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Invitations.IntegrationTests.RevokingAndResending;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class NativeInvitationLifecycleTests(ApiFactory api)
+public sealed class NativeInvitationLifecycleTests(ServiceHost api)
 {
     [Fact]
     public async Task Revoke_Pending_Returns200Revoked()

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Invitations.IntegrationTests.RevokingAndResending;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class ResendAndRevokeEmailTests(ApiFactory api)
+public sealed class ResendAndRevokeEmailTests(ServiceHost api)
 {
     [Fact]
     public async Task Resend_SendsASecondEmail_WhoseLinkAloneWorks()

@@ -13,6 +13,13 @@ public static class ApiClients
 
     public static string Native(TestWorkspace workspace) => $"/v1/workspaces/{workspace.Id}/invitations";
 
+    /// <summary>A client whose requests arrive from <paramref name="address"/>, so a test of per-address limits has its own budget.</summary>
+    public static HttpClient ClientFrom(this ApiFactory api, string address)
+    {
+        var ip = System.Net.IPAddress.Parse(address);
+        return new HttpClient(api.Server.CreateHandler(context => context.Connection.RemoteIpAddress = ip)) { BaseAddress = api.Server.BaseAddress };
+    }
+
     public static HttpClient BearerClient(this ApiFactory api, string apiKey)
     {
         var client = api.CreateClient();

@@ -10,22 +10,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace Invitations.IntegrationTests.Support;
 
 /// <summary>
-/// The real service on its own fresh database, with a real SMTP server on loopback and real Hangfire workers, shaped by
-/// <see cref="ApiHostOptions"/>. Most test classes share one through a collection (<see cref="ServiceHostCollection"/>) and
-/// start each test on an empty database.
+/// The real service on its own fresh database, with a real SMTP server on loopback, shaped by <see cref="ApiHostOptions"/>: one
+/// of the four kinds (<see cref="ServiceHost"/>, <see cref="ManualHost"/>, <see cref="BrowserHost"/>, <see cref="ObservedHost"/>),
+/// or a class's own settings on one (<see cref="ApiFactory{TSettings}"/>). docs/testing.md says how to pick.
 /// </summary>
-public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key";
 
     private static readonly ConcurrentDictionary<Type, ApiFactory> Shared = new();
     private readonly ApiHostOptions _options;
     private DatabaseReset? _reset;
-
-    public ApiFactory()
-        : this(new ApiHostOptions())
-    {
-    }
 
     protected ApiFactory(ApiHostOptions options)
     {

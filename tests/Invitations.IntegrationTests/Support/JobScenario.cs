@@ -22,7 +22,7 @@ public static class JobScenario
     }
 
     /// <summary>Expires what earlier tests left pending (this test's clock moves would make it overdue), then a new workspace.</summary>
-    public static async Task<TestWorkspace> StartCleanAsync(this ClockApiFactory api)
+    public static async Task<TestWorkspace> StartCleanAsync(this ManualHost api)
     {
         api.FakeClock.Advance(TimeSpan.FromDays(31));
         await api.SendAsync(new ExpireOverdueInvitationsCommand());

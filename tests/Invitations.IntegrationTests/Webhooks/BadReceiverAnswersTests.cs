@@ -5,8 +5,8 @@ namespace Invitations.IntegrationTests.Webhooks;
 /// recorded or sent, and never makes a delivery go out again without an attempt listed. Real receivers on loopback, all of
 /// them owed in one dispatch pass with a healthy receiver of another workspace.
 /// </summary>
-[Collection(WebhookCollection.Name)]
-public sealed class BadReceiverAnswersTests(WebhookApiFactory api)
+[Collection(ServiceHostCollection.Name)]
+public sealed class BadReceiverAnswersTests(ServiceHost api)
 {
     [Fact]
     public async Task EveryBadAnswer_IsAnAttemptOfItsOwnDelivery_AndAHealthyReceiverInTheSamePassGetsItsEventOnce()

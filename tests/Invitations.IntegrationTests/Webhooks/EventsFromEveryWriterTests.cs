@@ -7,8 +7,8 @@ namespace Invitations.IntegrationTests.Webhooks;
 /// Every writer of an invitation's state reports what it did, rendered by the code that renders the resource: a resend, a
 /// create that replaces an overdue invitation, and the email dispatcher while the SMTP server can't be reached.
 /// </summary>
-[Collection(WebhookCollection.Name)]
-public sealed class EventsFromEveryWriterTests(WebhookApiFactory api) : IAsyncLifetime
+[Collection(ServiceHostCollection.Name)]
+public sealed class EventsFromEveryWriterTests(ServiceHost api) : IAsyncLifetime
 {
     private WebhookReceiver _receiver = null!;
 

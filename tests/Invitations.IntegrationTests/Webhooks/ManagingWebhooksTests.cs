@@ -9,8 +9,8 @@ namespace Invitations.IntegrationTests.Webhooks;
 /// Registering, reading, changing and removing endpoints. The URLs are on loopback (this host allows private networks)
 /// where nothing listens, and nothing is sent to them: registering sends nothing, and these tests change no invitation.
 /// </summary>
-[Collection(WebhookCollection.Name)]
-public sealed class ManagingWebhooksTests(WebhookApiFactory api)
+[Collection(ServiceHostCollection.Name)]
+public sealed class ManagingWebhooksTests(ServiceHost api)
 {
     [Fact]
     public async Task Register_ReturnsTheSecretOnce_ReadsNeverShowIt()

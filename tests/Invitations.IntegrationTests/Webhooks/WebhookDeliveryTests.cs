@@ -9,8 +9,8 @@ namespace Invitations.IntegrationTests.Webhooks;
 /// At-least-once delivery against a real receiver that goes down, fails, or is slow. This host's back-off is 1 s, 2 s,
 /// 4 s: four attempts in all.
 /// </summary>
-[Collection(WebhookCollection.Name)]
-public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IAsyncLifetime
+[Collection(ServiceHostCollection.Name)]
+public sealed class WebhookDeliveryTests(ServiceHost api) : IAsyncLifetime
 {
     private static readonly int[] Delays = [1, 2, 4];
     private WebhookReceiver _receiver = null!;

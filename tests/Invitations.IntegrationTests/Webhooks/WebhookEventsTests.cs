@@ -9,8 +9,8 @@ using static Invitations.IntegrationTests.Support.WebhookScenario;
 namespace Invitations.IntegrationTests.Webhooks;
 
 /// <summary>Every lifecycle event reaches a subscribed endpoint, signed, carrying the invitation as the native API shows it.</summary>
-[Collection(WebhookCollection.Name)]
-public sealed class WebhookEventsTests(WebhookApiFactory api) : IAsyncLifetime
+[Collection(ServiceHostCollection.Name)]
+public sealed class WebhookEventsTests(ServiceHost api) : IAsyncLifetime
 {
     private WebhookReceiver _receiver = null!;
 

@@ -8,9 +8,15 @@ namespace Invitations.IntegrationTests.Webhooks;
 /// With the service's default settings (private networks not allowed) registration refuses URLs that are plain http or
 /// point inward. Nothing is sent anywhere: the refusal is decided before anything is written or connected.
 /// </summary>
-[Collection(ServiceHostCollection.Name)]
-public sealed class WebhookUrlRefusalTests(ApiFactory api)
+public sealed class WebhookUrlRefusalTests(ApiFactory<WebhookUrlRefusalTests.PrivateNetworksOff> api)
+    : IClassFixture<ApiFactory<WebhookUrlRefusalTests.PrivateNetworksOff>>
 {
+    /// <summary>Webhooks as deployed by default: https to public addresses only.</summary>
+    public sealed class PrivateNetworksOff : IHostSettings
+    {
+        public static ApiHostOptions Options => ApiHostOptions.Service.With(("Webhooks:AllowPrivateNetworks", "false"));
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1/hooks")]
     [InlineData("http://10.0.0.1/hooks")]

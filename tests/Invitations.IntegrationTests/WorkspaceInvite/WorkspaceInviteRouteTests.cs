@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Invitations.IntegrationTests.WorkspaceInvite;
 
 [Collection(ServiceHostCollection.Name)]
-public sealed class WorkspaceInviteRouteTests(ApiFactory api)
+public sealed class WorkspaceInviteRouteTests(ServiceHost api)
 {
     [Fact]
     public async Task Invite_Valid_ReturnsSeedShapeExactly()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Npgsql;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Keys;
 
 /// <summary>
 /// Looks for strings in a whole database as someone holding a copy of it would: every text, character, JSON and bytea

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Webhooks;
 
 /// <summary>
 /// A way a webhook receiver can answer badly, what status the sender can read from it (0: none), and whether the answer

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Webhooks;
 
 /// <summary>
 /// A webhook receiver on loopback that answers with bytes a test writes itself, as a broken or hostile server would: a

@@ -1,7 +1,7 @@
 namespace Invitations.IntegrationTests.Bulk;
 
 /// <summary>The service as deployed, with a daily limit of exactly one full bulk request (1,000) per workspace.</summary>
-public sealed class BulkFactory() : ApiFactory(new ApiHostOptions
+public sealed class BulkLimit : IHostSettings
 {
-    Settings = new Dictionary<string, string?> { ["Invitations:DailyLimitPerWorkspace"] = "1000" },
-});
+    public static ApiHostOptions Options => ApiHostOptions.Service.With(("Invitations:DailyLimitPerWorkspace", "1000"));
+}

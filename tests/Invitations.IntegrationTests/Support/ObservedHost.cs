@@ -14,19 +14,13 @@ namespace Invitations.IntegrationTests.Support;
 /// The service with every log category at Debug, captured in <see cref="Logs"/>, webhooks allowed to loopback receivers,
 /// and its OpenTelemetry instrumentation
 /// exporting to memory: spans into <see cref="Spans"/> as they end, metrics into <see cref="Metrics"/> on
-/// <see cref="FlushMetrics"/>. Activity sources and meters are process-wide, so its tests run alone (<see cref="ObservedCollection"/>).
+/// <see cref="FlushMetrics"/>. Activity sources and meters are process-wide, so its tests run alone (<see cref="ObservedHostCollection"/>).
 /// </summary>
-public sealed class ObservedApiFactory() : ApiFactory(new ApiHostOptions
-{
-    Settings = new Dictionary<string, string?>
-    {
-        ["Logging:LogLevel:Default"] = "Debug",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Debug",
-        ["Logging:LogLevel:Hangfire"] = "Debug",
-        ["Webhooks:AllowPrivateNetworks"] = "true",
-    },
-})
+public sealed class ObservedHost() : ApiFactory(ApiHostOptions.Service.With(
+    ("Logging:LogLevel:Default", "Debug"),
+    ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"),
+    ("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Debug"),
+    ("Logging:LogLevel:Hangfire", "Debug")))
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -53,4 +47,15 @@ public sealed class ObservedApiFactory() : ApiFactory(new ApiHostOptions
             .WithMetrics(metrics => metrics.AddInMemoryExporter(Metrics, reader =>
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)TimeSpan.FromMinutes(10).TotalMilliseconds)));
     }
+}
+
+/// <summary>
+/// Classes that read the host's telemetry and logs: alone, since every host in the process feeds the same activity sources
+/// and meters; each test on an empty database.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+[ResetDatabase<ObservedHost>]
+public sealed class ObservedHostCollection : ICollectionFixture<ObservedHost>
+{
+    public const string Name = "Observed";
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Idempotency;
 
 public static class IdempotencyKeyLock
 {

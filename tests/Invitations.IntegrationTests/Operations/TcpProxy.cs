@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Operations;
 
 /// <summary>
 /// A loopback TCP forwarder in front of the test PostgreSQL server, so that a test can take the database away from one

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.AcceptPage;
 
 /// <summary>
 /// One headless Debian Chromium per test class, driven by Playwright's bundled node driver.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Webhooks;
 
 public static class StorableText
 {
