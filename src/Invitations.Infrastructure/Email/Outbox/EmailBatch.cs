@@ -1,22 +1,19 @@
 using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Workspaces;
-using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Invitations.Infrastructure.Email.Outbox;
 
 /// <summary>
-/// A batch in flight, on two connections. The batch's own holds its invitations (a shared lock, in one transaction until the
-/// batch completes), so nothing about them changes while their emails go out. The recorder's writes each outcome within
+/// A batch in flight, on two connections. The batch's own holds its invitations (<see cref="EmailHold"/>, until the batch
+/// completes), so nothing about them changes while their emails go out. The recorder's writes each outcome within
 /// <see cref="IEmailBatch.RecordWithin"/> and keeps extending the lease of what is still being worked on, committing as it
 /// goes: the hold never waits for it, and a live sender's emails are never claimed again, however slow the server.
 /// </summary>
 internal sealed class EmailBatch : IEmailBatch
 {
-    private readonly IDbContextTransaction _hold;
+    private readonly EmailHold _hold;
     private readonly AsyncServiceScope _recorderScope;
     private readonly EmailRecorder _recorder;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -24,10 +21,9 @@ internal sealed class EmailBatch : IEmailBatch
     private readonly HashSet<OwedEmail> _unfinished;
     private readonly ITimer _timer;
     private Exception? _recordingFailed;
-    private bool _released;
     private bool _done;
 
-    private EmailBatch(IDbContextTransaction hold, AsyncServiceScope recorderScope, TimeSpan lease, IReadOnlyList<OwedEmail> emails)
+    private EmailBatch(EmailHold hold, AsyncServiceScope recorderScope, TimeSpan lease, IReadOnlyList<OwedEmail> emails)
     {
         (_hold, _recorderScope, Emails, _unfinished) = (hold, recorderScope, emails, [.. emails]);
         var services = recorderScope.ServiceProvider;
@@ -37,79 +33,41 @@ internal sealed class EmailBatch : IEmailBatch
 
     public IReadOnlyList<OwedEmail> Emails { get; }
 
-    public bool Holding => !_released;
+    public bool Holding { get; private set; } = true;
 
     public static async Task<EmailBatch> OpenAsync(
         InvitationsDbContext db, IWorkspaceDirectory workspaces, IServiceScopeFactory scopes, TimeSpan lease, IReadOnlyList<ClaimedEmail> claimed,
         CancellationToken cancellationToken)
     {
-        var hold = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var held = await HeldInvitationsAsync(db, claimed, cancellationToken);
-            var invitations = await db.Invitations.AsNoTracking().Where(i => held.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-            var cards = await workspaces.CardsAsync(invitations.Values.Select(i => i.WorkspaceId).Distinct().ToList(), cancellationToken);
-            var emails = claimed.Where(c => invitations.ContainsKey(c.InvitationId))
-                .Select(c => new OwedEmail(c, invitations[c.InvitationId], cards[invitations[c.InvitationId].WorkspaceId]))
-                .ToList();
-            return new EmailBatch(hold, scopes.CreateAsyncScope(), lease, emails);
-        }
-        catch
-        {
-            await hold.RollbackAsync(CancellationToken.None);
-            await hold.DisposeAsync();
-            throw;
-        }
+        var (hold, emails) = await EmailHold.TakeAsync(db, workspaces, claimed, cancellationToken);
+        return new EmailBatch(hold, scopes.CreateAsyncScope(), lease, emails);
     }
 
     public bool MayBeSent(OwedEmail email, DateTimeOffset now) => email.Invitation.MayBeDelivered(email.Claim.Number, now);
 
-    public async Task RecordAsync(OwedEmail email, DeliveryOutcome outcome)
+    public async Task RecordAsync(OwedEmail email, DeliveryOutcome outcome) => await GatedAsync(() =>
     {
-        await _gate.WaitAsync();
-        try
-        {
-            ThrowIfRecordingFailed();
-            _unrecorded.Add((email, outcome));
-            _unfinished.Remove(email);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        _unrecorded.Add((email, outcome));
+        _unfinished.Remove(email);
+        return Task.CompletedTask;
+    });
 
     public async Task CompleteAsync()
     {
         await _timer.DisposeAsync();
-        await _gate.WaitAsync();
-        try
+        await GatedAsync(async () =>
         {
-            ThrowIfRecordingFailed();
             var now = DateTimeOffset.UtcNow;
             _unrecorded.AddRange(_unfinished.Select(email => (email, DeliveryOutcome.GivenBack(email.Claim, now))));
             await WriteOutcomesAsync([]);
-            if (!_released)
-            {
-                await _hold.CommitAsync(CancellationToken.None);
-            }
-
+            await _hold.EndAsync();
             _done = true;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
         await _timer.DisposeAsync();
-        if (!_done && !_released)
-        {
-            await _hold.RollbackAsync(CancellationToken.None);
-        }
-
         await _hold.DisposeAsync();
         await _recorderScope.DisposeAsync();
     }
@@ -147,40 +105,33 @@ internal sealed class EmailBatch : IEmailBatch
     {
         try
         {
-            await _recorder.RecordAsync(_unrecorded, stillHeld, waitForLocks: _released, CancellationToken.None);
+            await _recorder.RecordAsync(_unrecorded, stillHeld, waitForLocks: !Holding, CancellationToken.None);
         }
         catch (RecordingBlockedException)
         {
-            await _hold.CommitAsync(CancellationToken.None);
-            _released = true;
+            await _hold.EndAsync();
+            Holding = false;
             await _recorder.RecordAsync(_unrecorded, stillHeld, waitForLocks: true, CancellationToken.None);
         }
 
         _unrecorded.Clear();
     }
 
-    private void ThrowIfRecordingFailed()
+    private async Task GatedAsync(Func<Task> step)
     {
-        if (_recordingFailed is { } failed)
+        await _gate.WaitAsync();
+        try
         {
-            throw new InvalidOperationException("Recording the batch's outcomes failed.", failed);
-        }
-    }
+            if (_recordingFailed is { } failed)
+            {
+                throw new InvalidOperationException("Recording the batch's outcomes failed.", failed);
+            }
 
-    private static async Task<HashSet<InvitationId>> HeldInvitationsAsync(
-        InvitationsDbContext db, IReadOnlyList<ClaimedEmail> claimed, CancellationToken cancellationToken)
-    {
-        await using var command = await db.CommandAsync(SqlText.Of<EmailOutbox>("HoldEmails"), cancellationToken);
-        command.Parameters.AddWithValue("ids", claimed.Select(c => c.InvitationId.Value).ToArray());
-        command.Parameters.AddWithValue("numbers", claimed.Select(c => c.Number).ToArray());
-        command.Parameters.AddWithValue("hashes", claimed.Select(c => c.TokenHash).ToArray());
-        var held = new HashSet<InvitationId>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            await step();
+        }
+        finally
         {
-            held.Add(new InvitationId(reader.Get<Guid>("id")));
+            _gate.Release();
         }
-
-        return held;
     }
 }

@@ -1,4 +1,3 @@
-using Invitations.Application.Common;
 using Invitations.Application.Invitations;
 using Invitations.Application.Webhooks.Events;
 using Invitations.Domain.Invitations;
@@ -18,24 +17,43 @@ internal sealed class WebhookEventsInterceptor(TimeProvider clock) : SaveChanges
     {
         var db = (InvitationsDbContext)eventData.Context!;
         db.Pending.ForgetUnsavedRows(db);
-        var now = clock.GetUtcNow();
-        var owed = new List<OwedEvent>();
-        foreach (var invitation in db.ChangeTracker.Entries<Invitation>().Select(e => e.Entity).Where(i => i.DomainEvents.Count > 0))
+        var changed = db.ChangeTracker.Entries<Invitation>().Select(e => e.Entity).Where(i => i.DomainEvents.Count > 0).ToList();
+        if (changed.Count == 0)
         {
-            var email = EmailState.Of(await NewestDeliveryAsync(db, invitation, cancellationToken));
-            owed.AddRange(invitation.DomainEvents.Select(change => InvitationWebhookEvents.Of(change, invitation, email, now)).OfType<OwedEvent>());
+            return result;
         }
 
+        var now = clock.GetUtcNow();
+        var newest = await NewestDeliveriesAsync(db, changed, cancellationToken);
+        var owed = changed
+            .SelectMany(i => i.DomainEvents.Select(change => InvitationWebhookEvents.Of(change, i, EmailState.Of(newest.GetValueOrDefault(i.Id)), now)))
+            .OfType<OwedEvent>()
+            .ToList();
         db.Pending.RememberUnsavedRows(await new WebhookPublisher(db).PublishAsync(owed, now, cancellationToken));
         return result;
     }
 
-    /// <summary>The invitation's newest delivery, as tracked in this unit of work, or else as stored.</summary>
-    private static async Task<InvitationDelivery?> NewestDeliveryAsync(
-        IInvitationsDbContext db, Invitation invitation, CancellationToken cancellationToken) =>
-        ((InvitationsDbContext)db).ChangeTracker.Entries<InvitationDelivery>()
+    /// <summary>Each invitation's newest delivery, as tracked in this unit of work or else as stored (one query for the rest).</summary>
+    private static async Task<Dictionary<InvitationId, InvitationDelivery>> NewestDeliveriesAsync(
+        InvitationsDbContext db, List<Invitation> invitations, CancellationToken cancellationToken)
+    {
+        var versions = invitations.ToDictionary(i => i.Id, i => i.DeliveryVersion);
+        var newest = db.ChangeTracker.Entries<InvitationDelivery>()
             .Select(e => e.Entity)
-            .FirstOrDefault(d => d.InvitationId == invitation.Id && d.Number == invitation.DeliveryVersion)
-        ?? await db.InvitationDeliveries.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.InvitationId == invitation.Id && d.Number == invitation.DeliveryVersion, cancellationToken);
+            .Where(d => versions.TryGetValue(d.InvitationId, out var version) && d.Number == version)
+            .ToDictionary(d => d.InvitationId);
+        var missing = invitations.Where(i => i.DeliveryVersion > 0 && !newest.ContainsKey(i.Id)).Select(i => i.Id).ToList();
+        if (missing.Count > 0)
+        {
+            var stored = await db.InvitationDeliveries.AsNoTracking()
+                .Where(d => missing.Contains(d.InvitationId))
+                .ToListAsync(cancellationToken);
+            foreach (var delivery in stored.Where(d => d.Number == versions[d.InvitationId]))
+            {
+                newest[delivery.InvitationId] = delivery;
+            }
+        }
+
+        return newest;
+    }
 }
