@@ -1,4 +1,5 @@
--- A create, in one round trip and one transaction (Npgsql sends the statements together; PostgreSQL runs them as one).
+-- A create, in one round trip and one transaction: two statements Npgsql sends together, which PostgreSQL runs as one
+-- implicit transaction.
 --
 -- The daily limit, exact on any number of nodes: every insert of an invitation takes its workspace's create lock and then draws
 -- one value from invitation_creates. Counting exactly (@exact) takes the lock exclusively, so every create of the workspace
@@ -6,42 +7,46 @@
 -- insert must fit the estimate: the workspace's count when last counted (@counted, when the counter stood at @counted_at),
 -- plus every create anywhere since (our draw minus @counted_at), plus what may have been in flight then (@slack, the server's
 -- connection limit) — an over-estimate, so it never lets the limit be passed. An insert that does not fit writes nothing.
-SELECT pg_advisory_xact_lock(@lock_class, @lock_key) WHERE @exact;
-SELECT pg_advisory_xact_lock_shared(@lock_class, @lock_key) WHERE NOT @exact;
+SELECT CASE WHEN @exact THEN pg_advisory_xact_lock(@lock_class, @lock_key) ELSE pg_advisory_xact_lock_shared(@lock_class, @lock_key) END;
 
-INSERT INTO invitations (id, workspace_id, email, normalized_email, first_name, last_name, role, team_id, team_title, user_id,
-                         invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version)
-SELECT @id, @workspace_id, @email, @normalized_email, @first_name, @last_name, @role, @team_id, @team_title, @user_id,
-       @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version
-FROM (SELECT nextval('invitation_creates') AS drawn) AS creates
-WHERE CASE WHEN @exact
-           THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit
-           ELSE creates.drawn - @counted_at + @counted + @slack <= @limit END;
-
+WITH invitation AS (
+    INSERT INTO invitations (id, workspace_id, email, normalized_email, first_name, last_name, role, team_id, team_title, user_id,
+                             invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version)
+    SELECT @id, @workspace_id, @email, @normalized_email, @first_name, @last_name, @role, @team_id, @team_title, @user_id,
+           @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version
+    FROM (SELECT nextval('invitation_creates') AS drawn) AS creates
+    WHERE CASE WHEN @exact
+               THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit
+               ELSE creates.drawn - @counted_at + @counted + @slack <= @limit END
+    RETURNING id),
 -- The link it gives out (an email owed through the outbox, or the caller's own), if it gives one.
-INSERT INTO invitation_deliveries (invitation_id, number, status, attempts, created_at, next_attempt_at, token_hash, trace_parent)
-SELECT @id, @delivery_version, @delivery_status, 0, @created_at, @created_at, @token_hash, @trace_parent
-WHERE @delivery_version > 0 AND EXISTS (SELECT FROM invitations WHERE id = @id);
-
+delivery AS (
+    INSERT INTO invitation_deliveries (invitation_id, number, status, attempts, created_at, next_attempt_at, token_hash, trace_parent)
+    SELECT id, @delivery_version, @delivery_status, 0, @created_at, @created_at, @token_hash, @trace_parent
+    FROM invitation
+    WHERE @delivery_version > 0),
 -- Its invitation.created event, rendered by the service, with a delivery for each enabled endpoint that subscribes (the rule of
 -- WebhookEventTypes.Covers: '*' or the event's type); nothing when none does.
-WITH published AS (
+subscriber AS (
+    SELECT ep.id
+    FROM webhook_endpoints AS ep
+    WHERE ep.workspace_id = @workspace_id AND ep.enabled AND (ep.events @> ARRAY['*'] OR @event_type = ANY (ep.events))),
+published AS (
     INSERT INTO webhook_events (id, workspace_id, type, created_at, body)
     SELECT @event_id, @workspace_id, @event_type, @created_at, @event_body
-    WHERE EXISTS (SELECT FROM invitations WHERE id = @id)
-      AND EXISTS (SELECT FROM webhook_endpoints AS ep
-                  WHERE ep.workspace_id = @workspace_id AND ep.enabled AND (ep.events @> ARRAY['*'] OR @event_type = ANY (ep.events)))
-    RETURNING id)
-INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempt_count, attempts, next_attempt_at, created_at)
-SELECT gen_random_uuid(), ep.id, published.id, 'pending', 0, '[]', @created_at, @created_at
-FROM published
-JOIN webhook_endpoints AS ep
-  ON ep.workspace_id = @workspace_id AND ep.enabled AND (ep.events @> ARRAY['*'] OR @event_type = ANY (ep.events));
-
--- What came of it; counting exactly, the fresh count (our own row in it) and the counter, for later estimates.
-SELECT EXISTS (SELECT FROM invitations WHERE id = @id) AS inserted,
-       EXISTS (SELECT FROM webhook_events WHERE id = @event_id) AS published,
-       CASE WHEN @exact THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) END
-           AS counted,
+    FROM invitation
+    WHERE EXISTS (SELECT FROM subscriber)
+    RETURNING id),
+owed AS (
+    INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempt_count, attempts, next_attempt_at, created_at)
+    SELECT gen_random_uuid(), subscriber.id, published.id, 'pending', 0, '[]', @created_at, @created_at
+    FROM published CROSS JOIN subscriber)
+-- What came of it; counting exactly, the count with our own row and the counter, for later estimates (wherever the counter is
+-- read in this statement, an estimate made from the two can only overstate).
+SELECT EXISTS (SELECT FROM invitation) AS inserted,
+       EXISTS (SELECT FROM published) AS published,
+       CASE WHEN @exact
+            THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w)
+                 + (SELECT count(*) FROM invitation) END AS counted,
        CASE WHEN @exact THEN (SELECT last_value FROM invitation_creates) END AS counted_at,
        current_setting('max_connections')::int AS slack;
