@@ -33,6 +33,7 @@ internal sealed class ExpirySweep(InvitationsDbContext db) : IExpirySweep
         command.Parameters.AddWithValue("batch", batchSize);
         var expired = new List<(InvitationId, WorkspaceId)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.SkipToResultWithAsync("id", cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             expired.Add((new InvitationId(reader.Get<Guid>("id")), new WorkspaceId(reader.Get<Guid>("workspace_id"))));
