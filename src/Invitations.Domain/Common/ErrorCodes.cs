@@ -6,6 +6,9 @@ public static class ErrorCodes
     public const string InvalidEmail = "invalid-email";
     public const string InvalidLifetime = "invalid-lifetime";
     public const string CannotInvite = "cannot-invite";
+    public const string RoleMayNotInvite = "role-may-not-invite";
+    public const string EmailDomainNotAllowed = "email-domain-not-allowed";
+    public const string SeatLimitReached = "seat-limit-reached";
 
     public const string WorkspaceNotFound = "workspace-not-found";
     public const string TeamNotFound = "team-not-found";

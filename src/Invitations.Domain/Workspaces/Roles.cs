@@ -30,4 +30,13 @@ public static class Roles
         TryParse(name, out var role) ? role : throw new ArgumentException($"Unknown role '{name}'.", nameof(name));
 
     public static bool CanInvite(this Role role) => role is Role.Owner or Role.Admin;
+
+    /// <summary>Seniority, highest first: owner, admin, team supervisor, then everyone else alike.</summary>
+    public static int Rank(this Role role) => role switch
+    {
+        Role.Owner => 0,
+        Role.Admin => 1,
+        Role.TeamSupervisor => 2,
+        _ => 3,
+    };
 }
