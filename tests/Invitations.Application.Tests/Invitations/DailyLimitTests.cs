@@ -1,0 +1,56 @@
+using Invitations.Application.Common;
+using Invitations.Application.Invitations.CreateInvitation;
+using NSubstitute;
+
+namespace Invitations.Application.Tests.Invitations;
+
+/// <summary>How a create spends its workspace's daily allowance: on this node's estimate while it holds, exactly otherwise.</summary>
+public sealed class DailyLimitTests
+{
+    private readonly IInvitationStore _store = Substitute.For<IInvitationStore>();
+    private readonly IInvitationsDbContext _db = Substitute.For<IInvitationsDbContext>();
+    private readonly DailyLimitGauge _gauge = new();
+
+    [Fact]
+    public async Task FirstCreateOnANode_CountsExactly_AndRemembersTheCount()
+    {
+        var invitation = InvitationBuilder.Create();
+        var counted = new CreatesCounted(12, 345, 100);
+        _store.InsertAsync(invitation, Arg.Is<CreateAllowance>(a => a.IsExact), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(true, counted));
+
+        await _store.InsertWithinLimitAsync(_gauge, _db, invitation, 500, InvitationBuilder.Start, CancellationToken.None);
+
+        await _store.DidNotReceive().InsertAsync(invitation, Arg.Is<CreateAllowance>(a => !a.IsExact), Arg.Any<CancellationToken>());
+        Assert.Equal(counted, _gauge.Last(invitation.WorkspaceId));
+    }
+
+    [Fact]
+    public async Task CreateOnAKnownWorkspace_InsertsOnTheEstimate_WithoutCounting()
+    {
+        var invitation = InvitationBuilder.Create();
+        var known = new CreatesCounted(12, 345, 100);
+        _gauge.Counted(invitation.WorkspaceId, known);
+        _store.InsertAsync(invitation, Arg.Any<CreateAllowance>(), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(true, null));
+
+        await _store.InsertWithinLimitAsync(_gauge, _db, invitation, 500, InvitationBuilder.Start, CancellationToken.None);
+
+        await _store.Received(1).InsertAsync(
+            invitation, Arg.Is<CreateAllowance>(a => a.Counted == known && a.Limit == 500 && a.Since == InvitationBuilder.Start.AddDays(-1)),
+            Arg.Any<CancellationToken>());
+        await _store.DidNotReceive().InsertAsync(invitation, Arg.Is<CreateAllowance>(a => a.IsExact), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task EstimateThatNoLongerFits_CountsExactlyBeforeRefusingAnything()
+    {
+        var invitation = InvitationBuilder.Create();
+        _gauge.Counted(invitation.WorkspaceId, new CreatesCounted(450, 345, 100));
+        var fresh = new CreatesCounted(451, 900, 100);
+        _store.InsertAsync(invitation, Arg.Is<CreateAllowance>(a => !a.IsExact), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(false, null));
+        _store.InsertAsync(invitation, Arg.Is<CreateAllowance>(a => a.IsExact), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(true, fresh));
+
+        await _store.InsertWithinLimitAsync(_gauge, _db, invitation, 500, InvitationBuilder.Start, CancellationToken.None);
+
+        Assert.Equal(fresh, _gauge.Last(invitation.WorkspaceId));
+    }
+}
