@@ -77,7 +77,7 @@ if [[ -z ${Operator__ApiKey:-} ]]; then
   export Operator__ApiKey
 fi
 # The encryption key of secrets at rest (webhook signing secrets, remembered responses), made once and kept beside the
-# operator key: losing it loses those secrets. Rotating it: README, "Encryption key and rotation".
+# operator key: losing it loses those secrets. Rotating it: docs/operations.md, "Encryption key and rotation".
 if [[ -z ${Security__EncryptionKeys__0:-} && -z ${Security__EncryptionKeys:-} ]]; then
   [[ -s $data/encryption-key ]] || (umask 077; head -c 32 /dev/urandom | base64 >"$data/encryption-key")
   Security__EncryptionKeys__0=$(cat "$data/encryption-key")

@@ -10,37 +10,14 @@ namespace Invitations.IntegrationTests.Operations;
 /// appsettings.json was never read: every SQL statement was logged at Information, and edits to the file did nothing.
 /// Without SMTP settings it starts the mail viewer (smtp4dev, restored by build/test.sh) and the email shows there.
 /// </summary>
-public sealed partial class RunScriptTests : IAsyncLifetime
+public sealed partial class RunScriptTests
 {
-    private string _database = null!;
-    private string _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = Directory.CreateTempSubdirectory("invitations-run-").FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await TestDatabase.DropAsync(_database);
-        Directory.Delete(_data, recursive: true);
-    }
-
     [Fact]
     public async Task RunScript_ServesWithTheSettingsOfTheServicesAppsettingsJson()
     {
-        var url = $"http://127.0.0.1:{ServiceProcess.FreePort()}";
-        await using var run = ServiceProcess.Start("bash", ["build/run.sh"], new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Invitations"] = _database,
-            ["INVITATIONS_DATA_DIR"] = _data,
-            ["ASPNETCORE_URLS"] = url,
-            ["RUN_SKIP_BUILD"] = "1",
-            ["RUN_CONFIGURATION"] = ServiceProcess.Configuration,
-        });
-        Assert.True(await run.WaitForOutputAsync("Now listening on:", TimeSpan.FromSeconds(90)), run.Output);
-        var demo = File.ReadAllLines(Path.Combine(_data, "demo.env")).Select(line => line.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        await using var host = await RunScriptHost.StartAsync();
+        var (run, url) = (host.Process, host.Url);
+        var demo = File.ReadAllLines(Path.Combine(host.Data, "demo.env")).Select(line => line.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         client.DefaultRequestHeaders.Add("x-api-key", demo["api_key"]);
 
@@ -56,13 +33,25 @@ public sealed partial class RunScriptTests : IAsyncLifetime
         Assert.Equal(email, await WaitForViewerMessageAsync(new Uri(viewer.Groups[1].Value)));
 
         // The encryption key it made, kept with its other generated settings for the next run, readable by its owner only.
-        var keyFile = Path.Combine(_data, "encryption-key");
+        var keyFile = Path.Combine(host.Data, "encryption-key");
         Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(keyFile).Trim()).Length);
         Assert.True(OperatingSystem.IsLinux() && File.GetUnixFileMode(keyFile) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
 
         // appsettings.json sets Microsoft.EntityFrameworkCore.Database.Command (and Microsoft.AspNetCore) to Warning.
         Assert.DoesNotContain("Executed DbCommand", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Request starting HTTP", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunScript_SaysWhatItsOptionsDo_AndRefusesOneItDoesNotKnow()
+    {
+        await using var help = ServiceProcess.Start("bash", ["build/run.sh", "--help"], new Dictionary<string, string?>());
+        await using var unknown = ServiceProcess.Start("bash", ["build/run.sh", "--allow-private-webhook"], new Dictionary<string, string?>());
+
+        Assert.Equal(0, await help.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("--allow-private-webhooks", help.Output, StringComparison.Ordinal);
+        Assert.Equal(64, await unknown.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("unknown option --allow-private-webhook ", unknown.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The one message in the viewer, by smtp4dev's own API, once it is there.</summary>
