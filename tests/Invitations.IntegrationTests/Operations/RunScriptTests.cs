@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Invitations.IntegrationTests.Operations;
 
@@ -10,7 +9,8 @@ namespace Invitations.IntegrationTests.Operations;
 /// appsettings.json was never read: every SQL statement was logged at Information, and edits to the file did nothing.
 /// Without SMTP settings it starts the mail viewer (smtp4dev, restored by build/test.sh) and the email shows there.
 /// </summary>
-public sealed partial class RunScriptTests
+[Collection(RunScriptCollection.Name)]
+public sealed class RunScriptTests
 {
     [Fact]
     public async Task RunScript_ServesWithTheSettingsOfTheServicesAppsettingsJson()
@@ -28,9 +28,9 @@ public sealed partial class RunScriptTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Single(listed!["items"]!.AsArray());
         Assert.Contains("Invitations is starting", run.Output, StringComparison.Ordinal);
-        var viewer = MailViewer().Match(run.Output);
-        Assert.True(viewer.Success, run.Output);
-        Assert.Equal(email, await WaitForViewerMessageAsync(new Uri(viewer.Groups[1].Value)));
+        using var viewer = MailViewer.PrintedIn(run.Output);
+        var messages = await viewer.WaitForMessagesAsync(m => m.Count > 0);
+        Assert.Equal(email, (string?)Assert.Single(messages)!["to"]![0]);
 
         // The encryption key it made, kept with its other generated settings for the next run, readable by its owner only.
         var keyFile = Path.Combine(host.Data, "encryption-key");
@@ -53,24 +53,4 @@ public sealed partial class RunScriptTests
         Assert.Equal(64, await unknown.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("unknown option --allow-private-webhook ", unknown.Output, StringComparison.Ordinal);
     }
-
-    /// <summary>The one message in the viewer, by smtp4dev's own API, once it is there.</summary>
-    private static async Task<string?> WaitForViewerMessageAsync(Uri viewer)
-    {
-        using var client = new HttpClient { BaseAddress = viewer };
-        var deadline = DateTimeOffset.UtcNow + Mailbox.ArrivalTimeout;
-        while (true)
-        {
-            var messages = (await client.GetFromJsonAsync<JsonObject>("/api/messages"))!["results"]!.AsArray();
-            if (messages.Count > 0 || DateTimeOffset.UtcNow > deadline)
-            {
-                return (string?)Assert.Single(messages)!["to"]![0];
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    [GeneratedRegex(@"Mail viewer: +(http://127\.0\.0\.1:\d+)")]
-    private static partial Regex MailViewer();
 }

@@ -7,6 +7,7 @@ namespace Invitations.IntegrationTests.Operations;
 /// build/walkthrough.sh, which takes every id from an earlier response. It used to hard-code ids that build/run.sh's demo
 /// workspace had already taken. Every step's status is read from the service's own request log.
 /// </summary>
+[Collection(RunScriptCollection.Name)]
 public sealed partial class WalkthroughTests
 {
     private const string Id = "{id}";
@@ -66,6 +67,20 @@ public sealed partial class WalkthroughTests
         Assert.Equal(
             ["invitation.accepted", "invitation.created", "invitation.email_sent", "invitation.resent", "invitation.revoked", "ping"],
             events.Select(e => e.Type).Distinct().Order());
+
+        // Branding shown on a second workspace: the main flow's links open this service's page, Globex's its own domain.
+        using var viewer = MailViewer.PrintedIn(run.Output);
+        string[] invited = ["bob@example.com", "dan@example.com", "erin@example.com", "fay@example.com"];
+        var messages = await viewer.WaitForMessagesAsync(m => invited.All(to => m.Any(e => (string?)e!["to"]![0] == to)));
+        foreach (var message in messages)
+        {
+            var globex = (string?)message!["to"]![0] == "fay@example.com";
+            Assert.Equal(globex ? "team@globex.example" : "no-reply@localhost", (string?)message["from"]);
+            var linkBase = globex ? "https://join.globex.example" : host.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+            Assert.Contains($"{linkBase}/invitations/accept#token=", await viewer.PlainTextAsync(message), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(invited, messages.Select(m => (string)m!["to"]![0]!).Distinct().Order());
 
         // A first start on a new database and a duplicate-pending create (the first mistake) are no failures.
         QuietLog.Assert(run.Output, "in build/run.sh's output after the walk-through");
