@@ -8,12 +8,22 @@
 # Env: INVITATIONS_DATA_DIR (default ./.data), ASPNETCORE_URLS (default http://127.0.0.1:8080),
 #      RUN_CONFIGURATION (default Release), RUN_SKIP_BUILD=1 to start the last build as it is,
 #      RUN_MAIL_VIEWER=0 to write .eml files instead of starting the mail viewer.
+# Options: --allow-private-webhooks  let webhooks call loopback and private addresses over plain http
+#          (Webhooks__AllowPrivateNetworks=true): for a receiver on this machine (build/webhook-receiver), never in production.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . build/pg.sh
 . build/mailviewer.sh
 
 log() { echo "run.sh: $*" >&2; }
+
+for arg in "$@"; do
+  case $arg in
+    --allow-private-webhooks) export Webhooks__AllowPrivateNetworks=true ;;
+    -h | --help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    *) log "unknown option $arg (see build/run.sh --help)"; exit 64 ;;
+  esac
+done
 mkdir -p "${INVITATIONS_DATA_DIR:-.data}"
 data=$(realpath "${INVITATIONS_DATA_DIR:-.data}")
 url=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
@@ -28,6 +38,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 if [[ -z ${ConnectionStrings__Invitations:-} ]]; then
+  log "starting PostgreSQL (the first run installs it with apt and creates its cluster)"
   pg_ensure_installed
   pg_data=$data/postgres
   # As root the server runs as the postgres user, which must be able to reach the folder.
@@ -47,7 +58,8 @@ fi
 mail_info=""
 if [[ -n ${Smtp__Host:-} ]]; then
   mail_info="Mail goes to:     SMTP on $Smtp__Host"
-elif [[ ${RUN_MAIL_VIEWER:-1} != 0 ]] && mailviewer_start "$data/smtp4dev"; then
+elif [[ ${RUN_MAIL_VIEWER:-1} != 0 ]] && log "starting the mail viewer (the first run installs smtp4dev, a dotnet tool)" &&
+  mailviewer_start "$data/smtp4dev"; then
   export Email__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port=$MAILVIEWER_SMTP_PORT Smtp__Security=None
   mail_info="Mail viewer:      $MAILVIEWER_URL   (smtp4dev; SMTP on 127.0.0.1:$MAILVIEWER_SMTP_PORT)"
   log "mail viewer (smtp4dev) on $MAILVIEWER_URL"
@@ -65,7 +77,7 @@ if [[ -z ${Operator__ApiKey:-} ]]; then
   export Operator__ApiKey
 fi
 # The encryption key of secrets at rest (webhook signing secrets, remembered responses), made once and kept beside the
-# operator key: losing it loses those secrets. Rotating it: README, "Encryption key and rotation".
+# operator key: losing it loses those secrets. Rotating it: docs/operations.md, "Encryption key and rotation".
 if [[ -z ${Security__EncryptionKeys__0:-} && -z ${Security__EncryptionKeys:-} ]]; then
   [[ -s $data/encryption-key ]] || (umask 077; head -c 32 /dev/urandom | base64 >"$data/encryption-key")
   Security__EncryptionKeys__0=$(cat "$data/encryption-key")
@@ -74,12 +86,17 @@ fi
 export Invitations__FrontendBaseUrl=${Invitations__FrontendBaseUrl:-${url/127.0.0.1/localhost}}
 
 if [[ ${RUN_SKIP_BUILD:-} != 1 ]]; then
-  log "building (Release)"
-  dotnet build src/Invitations.Api -c "${RUN_CONFIGURATION:-Release}" -v quiet -nologo >/dev/null
+  # Quiet for a minute on a first build otherwise: say what it is doing, a line per project as it is done.
+  log "building the service (dotnet build -c ${RUN_CONFIGURATION:-Release}): restoring NuGet packages and compiling 4 projects;"
+  log "the first build takes about a minute, later ones a few seconds"
+  dotnet build src/Invitations.Api -c "${RUN_CONFIGURATION:-Release}" -v minimal -nologo -clp:NoSummary 2>&1 |
+    sed -u -n -e 's|^ *Restored .*/\([^/]*\)\.csproj.*|run.sh:   restored packages of \1|p' \
+      -e 's|^ *\([A-Za-z.]*\) -> .*|run.sh:   compiled \1|p' -e '/: error /p' >&2
 fi
 # The project folder is the content root, so its appsettings.json is the one read (and an edit needs no rebuild).
 export ASPNETCORE_CONTENTROOT=$PWD/src/Invitations.Api
 app=(dotnet "$PWD/src/Invitations.Api/bin/${RUN_CONFIGURATION:-Release}/net10.0/Invitations.Api.dll")
+log "applying database migrations"
 "${app[@]}" migrate >/dev/null
 
 if [[ ! -s $data/demo.env ]]; then
@@ -95,13 +112,25 @@ cat <<INFO
   Demo workspace:   $workspace_id
   Owner API key:    $api_key
   Operator key:     $Operator__ApiKey   (x-operator-key, and Basic user 'operator' on $url/hangfire)
-  API reference:    $url/docs
+  API reference:    $url/docs   (the OpenAPI document: $url/openapi/v1.json)
   $mail_info
+  Walk-through:     build/walkthrough.sh   (in another terminal; README.md shows its steps)
 
   Invite someone:
   curl -i -X POST $url/v1/workspaces/$workspace_id/invitations -H "x-api-key: $api_key" -H "content-type: application/json" -d "{\"email\":\"person-\$RANDOM@example.com\",\"role\":\"admin\"}"
 
 INFO
+
+if [[ ${Webhooks__AllowPrivateNetworks:-} == true ]]; then
+  cat >&2 <<WARN
+  ************************************************************************************************
+  WEBHOOKS MAY CALL PRIVATE NETWORKS: Webhooks__AllowPrivateNetworks=true (--allow-private-webhooks).
+  Endpoints may use plain http and loopback, private, link-local and metadata addresses.
+  For local development only: never on a host that can reach anything worth protecting.
+  ************************************************************************************************
+
+WARN
+fi
 
 ASPNETCORE_URLS=$url "${app[@]}" &
 app_pid=$!

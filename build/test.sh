@@ -51,6 +51,14 @@ if ! command -v docker-compose >/dev/null && [[ $(id -u) -eq 0 ]]; then
   apt_install docker-compose >/dev/null || log "warning: docker-compose not installed"
 fi
 
+# The walk-through test runs build/walkthrough.sh, as a newcomer would: it calls the service with curl and reads ids with jq.
+for tool in curl jq; do
+  if ! command -v "$tool" >/dev/null && [[ $(id -u) -eq 0 ]]; then
+    log "installing $tool (apt) for build/walkthrough.sh"
+    apt_install "$tool" >/dev/null || log "warning: $tool not installed; the walk-through test will fail"
+  fi
+done
+
 # build/run.sh starts the mail viewer (smtp4dev, a local tool); restored here so its test needs no registry.
 dotnet tool restore >/dev/null || log "warning: dotnet tool restore failed; build/run.sh's test will miss its mail viewer"
 

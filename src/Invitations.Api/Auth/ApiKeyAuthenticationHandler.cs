@@ -45,8 +45,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         _ => ApiError.Unauthorized("The API key is not valid."),
     }).ExecuteAsync(Context);
 
+    /// <summary>A valid key on another workspace's route: both ids, so a typo in the path shows at once.</summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiError.Forbidden("This API key belongs to another workspace.").ExecuteAsync(Context);
+        ApiError.Forbidden(Caller.WorkspaceOf(Context.User) is { } own && Context.GetRouteValue("workspaceId") is string path
+            ? $"This API key belongs to workspace {own}, not {path}: check the workspace id in the path."
+            : "This API key belongs to another workspace.").ExecuteAsync(Context);
 
     /// <summary>The key from either header; both may be sent only if they carry the same key.</summary>
     private static (string? Key, bool Conflicting) ReadKey(HttpRequest request)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Invitations.Api.ErrorHandling;
 using Invitations.Application.Invitations.CreateInvitationsInBulk;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ internal static class BulkJson
             }
             else
             {
-                reader.Skip();
+                throw new UnknownFieldException("$." + name, typeof(BulkInvitationsRequest));
             }
         }
 
@@ -107,7 +108,8 @@ internal static class BulkJson
         }
         catch (JsonException e)
         {
-            throw new JsonException(e.Message, path + e.Path?.TrimStart('$'), e.LineNumber, e.BytePositionInLine, e);
+            // The serializer's cause stays the cause: a reader's error is still told as one (JsonBodyError).
+            throw new JsonException(e.Message, path + e.Path?.TrimStart('$'), e.LineNumber, e.BytePositionInLine, e.InnerException);
         }
     }
 

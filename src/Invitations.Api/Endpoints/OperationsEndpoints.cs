@@ -13,6 +13,10 @@ internal static class OperationsEndpoints
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
+
+        // The page (at /docs/) names its document relatively, "openapi/v1.json": Scalar's script resolves that to the root,
+        // anything else that reads the page (a proxy, a crawler, an older script) to /docs/openapi/v1.json. Both answer.
+        app.MapOpenApi("/docs/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Invitations API"));
 
         // The policy is the only gate: no local-requests exception, not even in development.

@@ -40,7 +40,7 @@ internal static class WebhookEndpoints
         webhooks.MapGet("/{webhookId:guid}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("Deliveries with their attempts, newest first");
         webhooks.MapPost("/{webhookId:guid}/deliveries/{deliveryId:guid}/retry", RetryAsync).WithName("RetryWebhookDelivery")
-            .WithSummary("Send a delivery again now");
+            .WithSummary("Send a delivery again now (409 while the endpoint is disabled)").ProducesProblem(409);
         return app;
     }
 

@@ -23,6 +23,9 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         [ErrorCodes.InvalidEmail] = (400, "The request is not valid."),
         [ErrorCodes.InvalidLifetime] = (400, "The request is not valid."),
         [ErrorCodes.CannotInvite] = (403, "Only owners and admins can invite."),
+        [ErrorCodes.RoleMayNotInvite] = (403, "This role may not be invited by this member."),
+        [ErrorCodes.EmailDomainNotAllowed] = (403, "This address's domain is not allowed."),
+        [ErrorCodes.SeatLimitReached] = (409, "No seat is free."),
         [ErrorCodes.WorkspaceNotFound] = (404, "Workspace not found."),
         [ErrorCodes.TeamNotFound] = (400, "Team not found."),
         [ErrorCodes.TeamExists] = (409, "Team already exists."),
@@ -40,6 +43,7 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         [ErrorCodes.WebhookNotFound] = (404, "Webhook not found."),
         [ErrorCodes.WebhookDeliveryNotFound] = (404, "Webhook delivery not found."),
         [ErrorCodes.WebhookUrlRefused] = (400, "Webhook URL refused."),
+        [ErrorCodes.WebhookDisabled] = (409, "The webhook is disabled."),
         [ErrorCodes.CannotManageWebhooks] = (403, "Only owners and admins can manage webhooks."),
     };
 
@@ -67,6 +71,9 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         new(400, "validation", "The request is not valid.", detail) { Errors = errors };
 
     public static ApiError Malformed(string detail, int status = 400) => new(status, "malformed", "The request is malformed.", detail);
+
+    public static ApiError UnknownField(string detail, IDictionary<string, string[]> errors) =>
+        new(400, "unknown-field", "The request has a field this route does not take.", detail) { Errors = errors };
 
     public static ApiError NotJson() => Malformed("Send the body as JSON with Content-Type: application/json.", 415);
 

@@ -62,21 +62,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     {
         { StatusCode: 413 } => ApiError.TooLarge("The request body is too large."),
         { StatusCode: 415 } => ApiError.NotJson(),
-        { InnerException: JsonException { Path: { Length: > 1 } path } } => WrongType(path.TrimStart('$', '.'), e.StatusCode),
-        { InnerException: JsonException } => ApiError.Malformed("The request body is not valid JSON.", e.StatusCode),
+        { InnerException: JsonException json } => JsonBodyError.Describe(json, e.StatusCode),
         _ when UnboundParameter().Match(e.Message) is { Success: true } unbound =>
             Unbound(unbound.Groups["type"].Value, unbound.Groups["name"].Value),
         _ when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             ApiError.Malformed("A JSON request body is required.", e.StatusCode),
         _ => ApiError.Malformed("The request is malformed.", e.StatusCode),
     };
-
-    /// <summary>A JSON value of another type than its field's ("5" for a number, 5 for a text): refused naming the field.</summary>
-    private static ApiError WrongType(string field, int status)
-    {
-        var message = $"The field '{field}' has the wrong type, or the body is not valid JSON.";
-        return ApiError.Malformed(message, status) with { Errors = new Dictionary<string, string[]> { [field] = [message] } };
-    }
 
     /// <summary>A query value the route can't read as its type (limit=abc): that parameter's error, as a value out of range is.</summary>
     private static ApiError Unbound(string type, string parameter)

@@ -29,5 +29,6 @@ public static class ErrorCodes
     public const string WebhookNotFound = "webhook-not-found";
     public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";
     public const string WebhookUrlRefused = "webhook-url-refused";
+    public const string WebhookDisabled = "webhook-disabled";
     public const string CannotManageWebhooks = "cannot-manage-webhooks";
 }

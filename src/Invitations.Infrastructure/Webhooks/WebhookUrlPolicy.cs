@@ -34,7 +34,7 @@ internal sealed class WebhookUrlPolicy(bool allowPrivateNetworks, Func<string, C
 
         if (uri.Scheme != Uri.UriSchemeHttps)
         {
-            return "The webhook URL must use https.";
+            return "The webhook URL must use https (plain http is allowed only with Webhooks:AllowPrivateNetworks=true, for local development).";
         }
 
         return await AddressRefusalAsync(uri, cancellationToken);
@@ -42,7 +42,10 @@ internal sealed class WebhookUrlPolicy(bool allowPrivateNetworks, Func<string, C
 
     private async Task<string?> AddressRefusalAsync(Uri uri, CancellationToken cancellationToken)
     {
-        const string Refused = "The webhook URL must not point to a loopback, private, link-local, metadata or other special-purpose address that is not globally reachable.";
+        // The setting is named so that a developer pointing a webhook at a local receiver knows what to turn on.
+        const string Refused = "The webhook URL must not point to a loopback, private, link-local, metadata or other special-purpose address "
+                               + "that is not globally reachable. For local development, an operator can allow them with Webhooks:AllowPrivateNetworks=true "
+                               + "(build/run.sh --allow-private-webhooks).";
         if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal))
         {
             return WebhookAddressRules.IsPublic(literal) ? null : Refused;

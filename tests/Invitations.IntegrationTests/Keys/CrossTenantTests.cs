@@ -62,4 +62,18 @@ public sealed class CrossTenantTests(ServiceHost api)
         Assert.Equal("lands-in-a@example.com", (string?)Assert.Single(inA["items"]!.AsArray())!["email"]);
         Assert.Empty(inB["items"]!.AsArray());
     }
+
+    [Fact]
+    public async Task AMistypedWorkspaceIdInThePath_Is403NamingTheKeysWorkspaceAndThePaths()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var own = workspace.Id.ToString();
+        var typo = own[..^1] + (own[^1] == '0' ? '1' : '0');
+
+        var response = await api.ClientWithKey(workspace.ApiKey).PostAsJsonAsync(
+            $"/v1/workspaces/{typo}/invitations", new { email = "typo@example.com", role = "viewer" });
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal($"This API key belongs to workspace {own}, not {typo}: check the workspace id in the path.", (string?)problem["detail"]);
+    }
 }

@@ -3,7 +3,7 @@ using System.Net;
 namespace Invitations.IntegrationTests.Keys;
 
 /// <summary>
-/// Rotating <c>Security:EncryptionKeys</c> as the README says: the new key first, the old one second. What the old key
+/// Rotating <c>Security:EncryptionKeys</c> as docs/operations.md says: the new key first, the old one second. What the old key
 /// encrypted keeps working (webhook signing secrets, remembered responses), a start re-encrypts it under the new key, and
 /// then the old key may go; a service whose keys can't read what is stored refuses to start, naming the setting.
 /// </summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Invitations.IntegrationTests.Operations;
 
@@ -10,37 +9,15 @@ namespace Invitations.IntegrationTests.Operations;
 /// appsettings.json was never read: every SQL statement was logged at Information, and edits to the file did nothing.
 /// Without SMTP settings it starts the mail viewer (smtp4dev, restored by build/test.sh) and the email shows there.
 /// </summary>
-public sealed partial class RunScriptTests : IAsyncLifetime
+[Collection(RunScriptCollection.Name)]
+public sealed class RunScriptTests
 {
-    private string _database = null!;
-    private string _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = Directory.CreateTempSubdirectory("invitations-run-").FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await TestDatabase.DropAsync(_database);
-        Directory.Delete(_data, recursive: true);
-    }
-
     [Fact]
     public async Task RunScript_ServesWithTheSettingsOfTheServicesAppsettingsJson()
     {
-        var url = $"http://127.0.0.1:{ServiceProcess.FreePort()}";
-        await using var run = ServiceProcess.Start("bash", ["build/run.sh"], new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Invitations"] = _database,
-            ["INVITATIONS_DATA_DIR"] = _data,
-            ["ASPNETCORE_URLS"] = url,
-            ["RUN_SKIP_BUILD"] = "1",
-            ["RUN_CONFIGURATION"] = ServiceProcess.Configuration,
-        });
-        Assert.True(await run.WaitForOutputAsync("Now listening on:", TimeSpan.FromSeconds(90)), run.Output);
-        var demo = File.ReadAllLines(Path.Combine(_data, "demo.env")).Select(line => line.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        await using var host = await RunScriptHost.StartAsync();
+        var (run, url) = (host.Process, host.Url);
+        var demo = File.ReadAllLines(Path.Combine(host.Data, "demo.env")).Select(line => line.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         client.DefaultRequestHeaders.Add("x-api-key", demo["api_key"]);
 
@@ -51,12 +28,12 @@ public sealed partial class RunScriptTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Single(listed!["items"]!.AsArray());
         Assert.Contains("Invitations is starting", run.Output, StringComparison.Ordinal);
-        var viewer = MailViewer().Match(run.Output);
-        Assert.True(viewer.Success, run.Output);
-        Assert.Equal(email, await WaitForViewerMessageAsync(new Uri(viewer.Groups[1].Value)));
+        using var viewer = MailViewer.PrintedIn(run.Output);
+        var messages = await viewer.WaitForMessagesAsync(m => m.Count > 0);
+        Assert.Equal(email, (string?)Assert.Single(messages)!["to"]![0]);
 
         // The encryption key it made, kept with its other generated settings for the next run, readable by its owner only.
-        var keyFile = Path.Combine(_data, "encryption-key");
+        var keyFile = Path.Combine(host.Data, "encryption-key");
         Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(keyFile).Trim()).Length);
         Assert.True(OperatingSystem.IsLinux() && File.GetUnixFileMode(keyFile) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
 
@@ -65,23 +42,15 @@ public sealed partial class RunScriptTests : IAsyncLifetime
         Assert.DoesNotContain("Request starting HTTP", run.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>The one message in the viewer, by smtp4dev's own API, once it is there.</summary>
-    private static async Task<string?> WaitForViewerMessageAsync(Uri viewer)
+    [Fact]
+    public async Task RunScript_SaysWhatItsOptionsDo_AndRefusesOneItDoesNotKnow()
     {
-        using var client = new HttpClient { BaseAddress = viewer };
-        var deadline = DateTimeOffset.UtcNow + Mailbox.ArrivalTimeout;
-        while (true)
-        {
-            var messages = (await client.GetFromJsonAsync<JsonObject>("/api/messages"))!["results"]!.AsArray();
-            if (messages.Count > 0 || DateTimeOffset.UtcNow > deadline)
-            {
-                return (string?)Assert.Single(messages)!["to"]![0];
-            }
+        await using var help = ServiceProcess.Start("bash", ["build/run.sh", "--help"], new Dictionary<string, string?>());
+        await using var unknown = ServiceProcess.Start("bash", ["build/run.sh", "--allow-private-webhook"], new Dictionary<string, string?>());
 
-            await Task.Delay(100);
-        }
+        Assert.Equal(0, await help.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("--allow-private-webhooks", help.Output, StringComparison.Ordinal);
+        Assert.Equal(64, await unknown.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("unknown option --allow-private-webhook ", unknown.Output, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"Mail viewer: +(http://127\.0\.0\.1:\d+)")]
-    private static partial Regex MailViewer();
 }

@@ -44,6 +44,15 @@ public sealed class OperatorRoutesTests(ServiceHost api)
     }
 
     [Fact]
+    public async Task CreateWorkspace_WithoutOwner_NamesTheFieldAsTheBodyNestsIt()
+    {
+        var response = await api.OperatorClient().PostAsJsonAsync("/v1/admin/workspaces", new { name = "Ownerless" });
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["owner.email"], problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task AddMember_Returns201AndListsTheMember()
     {
         var workspace = await api.CreateWorkspaceAsync();

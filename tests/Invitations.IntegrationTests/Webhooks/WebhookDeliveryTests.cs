@@ -105,6 +105,27 @@ public sealed class WebhookDeliveryTests(ServiceHost api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_OnADisabledEndpoint_Is409SayingToEnableItFirst_AndSendsOnceEnabled()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var hook = await api.RegisterWebhookAsync(workspace, _receiver.Url);
+        var eventId = await api.PingWebhookAsync(workspace, hook);
+        var delivery = await api.WaitForDeliveryAsync(workspace, hook.Id, eventId, "succeeded");
+        var client = api.ClientWithKey(workspace.ApiKey);
+        var endpoint = $"{WebhookScenario.Webhooks(workspace)}/{hook.Id}";
+        (await client.PatchAsJsonAsync(endpoint, new { enabled = false })).EnsureSuccessStatusCode();
+
+        var refused = await client.PostAsync($"{endpoint}/deliveries/{delivery["id"]}/retry", null);
+
+        var problem = await ErrorAssert.ProblemAsync(refused, HttpStatusCode.Conflict, "webhook-disabled");
+        Assert.Contains("enable it first", (string?)problem["detail"]);
+        (await client.PatchAsJsonAsync(endpoint, new { enabled = true })).EnsureSuccessStatusCode();
+        var retried = await client.PostAsync($"{endpoint}/deliveries/{delivery["id"]}/retry", null);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        await _receiver.WaitForCountAsync(r => r.Id == eventId, 2, JobScenario.Patience);
+    }
+
+    [Fact]
     public async Task SecretRotated_DuringTheOverlapEachEventVerifiesWithTheOldAndTheNewSecret()
     {
         var workspace = await api.CreateWorkspaceAsync();

@@ -12,6 +12,14 @@ internal sealed class RetryWebhookDeliveryCommandHandler(IInvitationsDbContext d
     public async Task<Unit> Handle(RetryWebhookDeliveryCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await db.LoadWebhookAsync(command.Actor, command.Id, cancellationToken);
+
+        // The dispatcher sends nothing to a disabled endpoint: a 202 here would promise a retry that never happens.
+        if (!endpoint.Enabled)
+        {
+            throw new DomainException(ErrorCodes.WebhookDisabled,
+                "This webhook is disabled, so nothing would be sent: enable it first (PATCH it with {\"enabled\": true}), then retry the delivery.");
+        }
+
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == command.DeliveryId && d.EndpointId == endpoint.Id, cancellationToken)
                        ?? throw new DomainException(ErrorCodes.WebhookDeliveryNotFound, "This webhook has no delivery with this id.");
         delivery.Retry(clock.GetUtcNow());

@@ -9,8 +9,9 @@ internal sealed class CreateWorkspaceCommandValidator : AbstractValidator<Create
     public CreateWorkspaceCommandValidator()
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(Workspace.MaxNameLength).ValidTitle();
-        RuleFor(c => c.OwnerEmail).ValidEmail();
-        RuleFor(c => c.OwnerFirstName).ValidName();
-        RuleFor(c => c.OwnerLastName).ValidName();
+        // Named as the request nests them (owner.email): a caller who left out `owner` is told which field is missing.
+        RuleFor(c => c.OwnerEmail).ValidEmail().OverridePropertyName("Owner.Email");
+        RuleFor(c => c.OwnerFirstName).ValidName().OverridePropertyName("Owner.FirstName");
+        RuleFor(c => c.OwnerLastName).ValidName().OverridePropertyName("Owner.LastName");
     }
 }
