@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Application.Invitations.CreateInvitationsInBulk;
 
 /// <summary>
-/// Set-based: the rows are checked in memory against a few reads (teams, members, pending invitations, the daily count) and
+/// Set-based: the rows are checked in memory against a few reads (teams, members, opt-outs, pending invitations, the daily count) and
 /// the invitations inserted in one save, their emails owed through the outbox like any create. A create of the same address
 /// racing the save makes the save fail on the pending-invitation index; the rows are then classified again from a fresh read.
 /// </summary>
@@ -65,7 +65,9 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
             given.LastName,
             given.Team ?? defaults.Team,
             given.ExpiresInDays ?? defaults.ExpiresInDays,
-            given.SendEmail ?? defaults.SendEmail ?? true);
+            given.SendEmail ?? defaults.SendEmail ?? true,
+            Metadata: given.Metadata ?? defaults.Metadata,
+            Locale: given.Locale ?? defaults.Locale);
         var validation = await rowValidator.ValidateAsync(create, cancellationToken);
         if (given.Unreadable is { } unreadable)
         {
@@ -105,6 +107,11 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
                 .Select(i => new { i.Id, i.NormalizedEmail, i.ExpiresAt })
                 .ToListAsync(cancellationToken))
             .ToDictionary(i => i.NormalizedEmail);
+        var optedOut = (await db.OptOuts.AsNoTracking()
+                .Where(o => o.WorkspaceId == actor.WorkspaceId && emails.Contains(o.NormalizedEmail))
+                .Select(o => o.NormalizedEmail)
+                .ToListAsync(cancellationToken))
+            .ToHashSet();
 
         var overdue = new List<InvitationId>();
         candidates = candidates.OrderBy(r => r.Email!.Normalized, StringComparer.Ordinal).ToList();
@@ -120,6 +127,10 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
             else if (context.IsMember(email.Normalized))
             {
                 row.Outcome = (BulkRowStatus.AlreadyMember, InvitationErrors.AlreadyMember(email.Value));
+            }
+            else if (optedOut.Contains(email.Normalized))
+            {
+                row.Outcome = (BulkRowStatus.OptedOut, OptOut.Refusal(email.Value));
             }
             else if (pending.TryGetValue(email.Normalized, out var holder) && holder.ExpiresAt > now)
             {
@@ -153,7 +164,8 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
             var create = row.Create;
             var lifetime = create.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
             var invitation = Invitation.Create(
-                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, userId, now);
+                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, userId, now,
+                Metadata.Create(create.Metadata), create.Locale);
             var token = create.SendEmail ? null : invitation.IssueLink(now);
             created.Add((row, invitation, invitation.NewestDelivery(), token));
         }
