@@ -43,6 +43,25 @@ public sealed partial class AcceptPage : IAsyncDisposable
         return new AcceptPage(page);
     }
 
+    /// <summary>A page in a browser whose language is <paramref name="locale"/> (its <c>Accept-Language</c> and <c>navigator.language</c>).</summary>
+    public static async Task<AcceptPage> NewAsync(ChromiumFixture chromium, string locale)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = locale,
+            TimezoneId = "UTC",
+            ColorScheme = ColorScheme.Light,
+        });
+        var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync(RecordCspViolations);
+        return new AcceptPage(page);
+    }
+
+    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public Task<string?> LanguageAsync() => Page.Locator("html").GetAttributeAsync("lang");
+
     public async Task<IResponse?> GotoAsync(string link) => await Page.GotoAsync(link);
 
     public Task ExpectStateAsync(string state) => Expect(Card).ToHaveAttributeAsync("data-state", state);
