@@ -25,6 +25,7 @@ internal static class AcceptPageEndpoints
         ("/invitations/accept.css", "accept.css", "text/css; charset=utf-8"),
         ("/invitations/accept.js", "accept.js", "text/javascript; charset=utf-8"),
         ("/invitations/accept-texts.js", "accept-texts.js", "text/javascript; charset=utf-8"),
+        ("/invitations/accept-decline.js", "accept-decline.js", "text/javascript; charset=utf-8"),
     ];
 
     private static readonly ConcurrentDictionary<string, (byte[] Page, byte[] Texts)> ByLanguage = new();

@@ -1,13 +1,14 @@
 /*
  * Invitation acceptance page.
  *
- * This page (accept.html + accept.css + accept.js + accept-texts.js) is what a customer's
+ * This page (accept.html, accept.css and the accept*.js scripts) is what a customer's
  * own front end would copy to its verified custom domain. It is self-contained (no
  * framework, no build step, no external assets) and needs only three POST routes:
  *   POST /v1/invitations/lookup  {"token"}                           -> invitation details, and its language
  *   POST /v1/invitations/accept  {"token", "first_name"?, "last_name"?} -> membership
  *   POST /v1/invitations/decline {"token", "reason"?, "block"?}       -> declined
- * Its words come from accept-texts.js (window.acceptTexts), in the invitation's language.
+ * Its words come from accept-texts.js (window.acceptTexts), in the invitation's language; declining is
+ * accept-decline.js.
  * The token arrives in the URL fragment (#token=...), which browsers never send to a
  * server; it is removed from the address bar at once and kept only in memory.
  * Opening the page never accepts or declines anything: only the buttons do.
@@ -17,7 +18,6 @@
 
   const LOOKUP_URL = '/v1/invitations/lookup';
   const ACCEPT_URL = '/v1/invitations/accept';
-  const DECLINE_URL = '/v1/invitations/decline';
   const T = window.acceptTexts;
   const TIMEOUT_MS = 15000;
 
@@ -30,15 +30,7 @@
   };
   const formError = document.getElementById('form-error');
   const waitMessage = document.getElementById('wait-message');
-  const decline = {
-    open: document.getElementById('decline'),
-    confirm: document.getElementById('decline-confirm'),
-    back: document.getElementById('decline-back'),
-    reason: document.getElementById('decline-reason'),
-    reasonError: document.getElementById('decline-reason-error'),
-    block: document.getElementById('decline-block'),
-    blocked: document.getElementById('declined-blocked'),
-  };
+  const declineButton = document.getElementById('decline');
 
   let token = '';
   let lastAction = lookup;
@@ -208,7 +200,7 @@
     acceptButton.disabled = busy;
     acceptButton.setAttribute('aria-busy', busy ? 'true' : 'false');
     acceptButton.textContent = T.text(busy ? 'accepting' : 'accept_button');
-    decline.open.disabled = busy;
+    declineButton.disabled = busy;
     for (const input of Object.values(nameInputs)) input.readOnly = busy;
   }
 
@@ -244,53 +236,19 @@
     show(revoked ? 'revoked' : status === 'expired' ? 'expired' : status === 'declined' ? 'declined' : 'used');
   }
 
-  // --- Declining: a confirmation first, then only its button declines. -------------
-  function setDeclineBusy(busy) {
-    decline.confirm.disabled = decline.back.disabled = busy;
-    decline.confirm.setAttribute('aria-busy', busy ? 'true' : 'false');
-    decline.confirm.textContent = T.text(busy ? 'declining' : 'decline_confirm');
-    decline.reason.readOnly = decline.block.disabled = busy;
-  }
-
-  function showDeclineError(errors) {
-    decline.reason.setAttribute('aria-invalid', 'true');
-    decline.reasonError.textContent = [].concat((errors || {}).reason || []).map(String).join(' ') || T.text('form_error');
-    decline.reasonError.hidden = false;
-    decline.reason.focus();
-  }
-
-  async function declineInvitation() {
-    lastAction = declineInvitation;
-    if (card.dataset.state !== 'confirm-decline') show('confirm-decline');
-    decline.reason.removeAttribute('aria-invalid');
-    decline.reasonError.hidden = true;
-    setDeclineBusy(true);
-    const body = { token, block: decline.block.checked };
-    const reason = decline.reason.value.trim();
-    if (reason) body.reason = reason;
-    let result;
-    try { result = await post(DECLINE_URL, body); } catch (_) { setDeclineBusy(false); show('error'); return; }
-    setDeclineBusy(false);
-    if (result.status === 200) {
-      decline.blocked.hidden = !body.block;
-      show('declined');
-      token = '';
-      return;
-    }
-    if (handleCommon(result)) return;
-    if (result.status === 409) { showConflict(result.data); return; }
-    if (result.status === 400) { showDeclineError(result.data.errors); return; }
-    show('error');
-  }
-
   // --- Wiring ----------------------------------------------------------------------
   acceptButton.addEventListener('click', () => { if (!acceptButton.disabled) accept(); });
-  decline.open.addEventListener('click', () => show('confirm-decline'));
-  decline.back.addEventListener('click', () => show('valid'));
-  decline.confirm.addEventListener('click', () => { if (!decline.confirm.disabled) declineInvitation(); });
   for (const button of card.querySelectorAll('[data-retry]')) {
     button.addEventListener('click', () => lastAction());
   }
+
+  // What accept-decline.js, loaded after this, shares of the page.
+  window.acceptPage = {
+    show, post, handleCommon, showConflict,
+    token: () => token,
+    spend: () => { token = ''; },
+    retryWith: (action) => { lastAction = action; },
+  };
 
   token = takeToken();
   lookup();
