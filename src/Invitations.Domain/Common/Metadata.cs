@@ -20,6 +20,8 @@ public sealed record Metadata
     // Unescaped UTF-8: the size rule counts the bytes a person's text really takes.
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly JsonElement EmptyElement = JsonElement.Parse("{}");
+
     private Metadata(string json) => Json = json;
 
     public string Json { get; }
@@ -78,8 +80,8 @@ public sealed record Metadata
         return null;
     }
 
-    /// <summary>The object itself, to write into a response or an event.</summary>
-    public JsonElement ToElement() => JsonElement.Parse(Json);
+    /// <summary>The object itself, to write into a response or an event (the empty one shared: most invitations have none).</summary>
+    public JsonElement ToElement() => IsEmpty ? EmptyElement : JsonElement.Parse(Json);
 
     private static bool IsKey(string key) =>
         key.Length is >= 1 and <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');

@@ -36,24 +36,10 @@ public sealed partial class AcceptPage : IAsyncDisposable
 
     public ILocator AcceptButton => Page.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" });
 
-    public static async Task<AcceptPage> NewAsync(ChromiumFixture chromium)
-    {
-        var page = await chromium.NewPageAsync();
-        await page.AddInitScriptAsync(RecordCspViolations);
-        return new AcceptPage(page);
-    }
-
     /// <summary>A page in a browser whose language is <paramref name="locale"/> (its <c>Accept-Language</c> and <c>navigator.language</c>).</summary>
-    public static async Task<AcceptPage> NewAsync(ChromiumFixture chromium, string locale)
+    public static async Task<AcceptPage> NewAsync(ChromiumFixture chromium, string locale = "en-US")
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = locale,
-            TimezoneId = "UTC",
-            ColorScheme = ColorScheme.Light,
-        });
-        var page = await context.NewPageAsync();
+        var page = await chromium.NewPageAsync(locale);
         await page.AddInitScriptAsync(RecordCspViolations);
         return new AcceptPage(page);
     }

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using static Microsoft.Playwright.Assertions;
 
@@ -54,8 +53,7 @@ public sealed class PageLanguageTests(KestrelApiFactory api, ChromiumFixture chr
         var workspace = await api.CreateWorkspaceAsync();
         if (workspaceDefault is not null)
         {
-            await (await api.OperatorClient().PutAsJsonAsync($"/v1/admin/workspaces/{workspace.Id}/branding", new { default_locale = workspaceDefault }))
-                .ReadJsonAsync(HttpStatusCode.OK);
+            await (await api.SetDefaultLocaleAsync(workspace, workspaceDefault)).ReadJsonAsync(HttpStatusCode.OK);
         }
 
         var (invitation, _) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("fallback"), extra: locale is null ? null : new { locale });

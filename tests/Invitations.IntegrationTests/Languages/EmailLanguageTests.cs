@@ -56,7 +56,7 @@ public sealed class EmailLanguageTests(ApiFactory api)
         var workspace = await api.CreateWorkspaceAsync();
         if (workspaceDefault is not null)
         {
-            await (await SetDefaultLocaleAsync(workspace, workspaceDefault)).ReadJsonAsync(HttpStatusCode.OK);
+            await (await api.SetDefaultLocaleAsync(workspace, workspaceDefault)).ReadJsonAsync(HttpStatusCode.OK);
         }
 
         var email = Mailbox.NewAddress("fallback");
@@ -117,7 +117,7 @@ public sealed class EmailLanguageTests(ApiFactory api)
     {
         var workspace = await api.CreateWorkspaceAsync();
 
-        var response = await SetDefaultLocaleAsync(workspace, locale);
+        var response = await api.SetDefaultLocaleAsync(workspace, locale);
 
         if (expected == HttpStatusCode.OK)
         {
@@ -129,9 +129,6 @@ public sealed class EmailLanguageTests(ApiFactory api)
             Assert.NotNull(problem["errors"]!["default_locale"]);
         }
     }
-
-    private Task<HttpResponseMessage> SetDefaultLocaleAsync(TestWorkspace workspace, string locale) =>
-        api.OperatorClient().PutAsJsonAsync($"/v1/admin/workspaces/{workspace.Id}/branding", new { default_locale = locale });
 
     /// <summary>As a mail client reads it: a top-level Content-* header, which MimeKit files with the body.</summary>
     private static string? ContentLanguage(MimeKit.MimeMessage message) => message.Body?.Headers["Content-Language"];

@@ -26,6 +26,10 @@ public static class InviteeScenario
     public static async Task<JsonArray> OptOutListAsync(this ApiFactory api, TestWorkspace workspace) =>
         (await (await api.ClientWithKey(workspace.ApiKey).GetAsync(OptOuts(workspace))).ReadJsonAsync(HttpStatusCode.OK))["items"]!.AsArray();
 
+    /// <summary>The operator sets the workspace's <c>default_locale</c> (contract §4), and nothing else of its branding.</summary>
+    public static Task<HttpResponseMessage> SetDefaultLocaleAsync(this ApiFactory api, TestWorkspace workspace, string locale) =>
+        api.OperatorClient().PutAsJsonAsync($"/v1/admin/workspaces/{workspace.Id}/branding", new { default_locale = locale });
+
     public static async Task<JsonArray> MembersAsync(this ApiFactory api, TestWorkspace workspace) =>
         (await (await api.ClientWithKey(workspace.ApiKey).GetAsync($"/v1/workspaces/{workspace.Id}/members")).ReadJsonAsync(HttpStatusCode.OK))["items"]!
             .AsArray();
