@@ -19,14 +19,21 @@ app.MapPost("/{**path}", async (HttpRequest request) =>
     var verdict = secret is null
         ? "signature not checked (no --secret)"
         : StandardWebhookSignature.Check(secret, request.Headers, body, DateTimeOffset.UtcNow);
-    Console.WriteLine($"webhook-receiver: {Summary(body)}: {verdict}");
+    Print($"webhook-receiver: {Summary(body)}: {verdict}");
 
     // A bad signature is answered 401, so the service records a failed attempt a reader can see in the deliveries.
     return verdict == StandardWebhookSignature.Verified || secret is null ? Results.NoContent() : Results.Unauthorized();
 });
 
-Console.WriteLine($"webhook-receiver: listening on http://127.0.0.1:{port}/ ({(secret is null ? "no secret: signatures are not checked" : "checking signatures")})");
+Print($"webhook-receiver: listening on http://127.0.0.1:{port}/ ({(secret is null ? "no secret: signatures are not checked" : "checking signatures")})");
 app.Run();
+
+// One write per line: the terminal (or a script's pipe) this shares with others never gets a line cut by another's output.
+static void Print(string line)
+{
+    using var stdout = Console.OpenStandardOutput();
+    stdout.Write(Encoding.UTF8.GetBytes(line + "\n"));
+}
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

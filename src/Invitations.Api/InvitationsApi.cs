@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -23,6 +24,9 @@ public static class InvitationsApi
 {
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        // The host's locale decides nothing: what the API writes is the same everywhere, and only the invitee's email and page
+        // choose a language of their own (contract §11), each explicitly.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var builder = WebApplication.CreateBuilder(args);
 
         // Every line carries the trace it was written in (a scope; the JSON formatter writes them as fields).
@@ -95,6 +99,7 @@ public static class InvitationsApi
         app.MapInviteTeammateEndpoints();
         app.MapWorkspaceInviteEndpoints();
         app.MapInvitationEndpoints();
+        app.MapOptOutEndpoints();
         app.MapWebhookEndpoints();
         app.MapInviteeEndpoints();
         app.MapAdminEndpoints();

@@ -30,7 +30,7 @@ internal static class AdminEndpoints
         admin.MapPost("/{workspaceId:guid}/teams", AddTeamAsync).WithName("AddTeam")
             .WithSummary("Add a team to the workspace").ProducesProblem(404).ProducesProblem(409);
         admin.MapPut("/{workspaceId:guid}/branding", SetBrandingAsync).WithName("SetBranding")
-            .WithSummary("Set the white-label sender and the custom link domain").ProducesProblem(404);
+            .WithSummary("Set the white-label sender, the custom link domain and the invitees' default language").ProducesProblem(404);
         return app;
     }
 
@@ -70,6 +70,7 @@ internal static class AdminEndpoints
                 body.SenderEmail,
                 body.SenderEmailVerified ?? false,
                 body.CustomDomain,
-                body.CustomDomainVerified ?? false),
+                body.CustomDomainVerified ?? false,
+                body.DefaultLocale),
             cancellationToken));
 }

@@ -14,7 +14,7 @@ internal static class BulkCsv
 {
     public const string MediaType = "text/csv";
 
-    private static readonly string[] Columns = ["email", "role", "first_name", "last_name", "team"];
+    private static readonly string[] Columns = ["email", "role", "first_name", "last_name", "team", "locale"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static async Task<IReadOnlyList<BulkInvitationRow>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -59,6 +59,7 @@ internal static class BulkCsv
             rows.Add(new BulkInvitationRow(
                 Field("email"), Field("role"), Field("first_name"), Field("last_name"), Field("team"),
                 Line: line,
+                Locale: Field("locale"),
                 Unreadable: fields.Count > header.Count ? $"The row has {fields.Count} fields; the header names {header.Count}." : null));
         }
 

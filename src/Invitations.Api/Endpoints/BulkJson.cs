@@ -69,7 +69,7 @@ internal static class BulkJson
         }
 
         reader.Read(); // past the end: anything after the object is refused, as by the framework's reader
-        return (rows, defaults is { } d ? new BulkInvitationDefaults(d.Role, d.Team, d.ExpiresInDays, d.SendEmail) : null);
+        return (rows, defaults is { } d ? new BulkInvitationDefaults(d.Role, d.Team, d.ExpiresInDays, d.SendEmail, d.Metadata, d.Locale) : null);
     }
 
     private static List<BulkInvitationRow> Rows(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -93,7 +93,8 @@ internal static class BulkJson
             }
 
             var r = Item<CreateInvitationRequest>(ref reader, options, $"$.invitations[{rows.Count}]");
-            rows.Add(new BulkInvitationRow(r?.Email, r?.Role, r?.FirstName, r?.LastName, r?.Team, r?.ExpiresInDays, r?.SendEmail));
+            rows.Add(new BulkInvitationRow(
+                r?.Email, r?.Role, r?.FirstName, r?.LastName, r?.Team, r?.ExpiresInDays, r?.SendEmail, Metadata: r?.Metadata, Locale: r?.Locale));
         }
 
         return rows;

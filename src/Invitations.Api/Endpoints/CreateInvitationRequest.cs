@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Invitations.Domain.Invitations;
 
 namespace Invitations.Api.Endpoints;
@@ -7,4 +8,6 @@ namespace Invitations.Api.Endpoints;
 public sealed record CreateInvitationRequest(
     string? Email, string? Role, string? FirstName, string? LastName, string? Team,
     [property: Range(1, InvitationLifetime.MaxDays)] int? ExpiresInDays,
-    bool? SendEmail);
+    bool? SendEmail,
+    JsonElement? Metadata = null,
+    [property: MaxLength(64)] string? Locale = null);

@@ -47,7 +47,7 @@ internal static class InvitationEndpoints
         workspace.MapPost("/invitations/{invitationId:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").Idempotent(CallerRule.MayInvite)
             .WithSummary("Revoke a pending invitation; its link stops working").ProducesProblem(409);
         workspace.MapPost("/invitations/{invitationId:guid}/resend", ResendAsync).WithName("ResendInvitation").Idempotent(CallerRule.MayInvite)
-            .WithSummary("Email a fresh link with a fresh lifetime; the old link stops working").ProducesProblem(409);
+            .WithSummary("Email a fresh link with a fresh lifetime (optionally in another language); the old link stops working").ProducesProblem(409);
         workspace.MapGet("/members", MembersAsync).WithName("ListMembers").WithTags("Members")
             .WithSummary("The workspace's members");
         return app;
@@ -58,7 +58,7 @@ internal static class InvitationEndpoints
     {
         var invitation = await mediator.Send(
             new CreateInvitationCommand(http.Actor(), body.Email, body.Role, body.FirstName, body.LastName, body.Team,
-                body.ExpiresInDays, body.SendEmail ?? true),
+                body.ExpiresInDays, body.SendEmail ?? true, Metadata: body.Metadata, Locale: body.Locale),
             cancellationToken);
         return TypedResults.Created($"/v1/workspaces/{workspaceId}/invitations/{invitation.Id}", invitation);
     }
@@ -87,7 +87,7 @@ internal static class InvitationEndpoints
         bool? send = query["send_email"].ToString() is { Length: > 0 } s
             ? bool.TryParse(s, out var b) ? b : throw new UnreadableBodyException("The query parameter 'send_email' must be true or false.")
             : null;
-        return new BulkInvitationDefaults(NullIfEmpty(query["role"]), NullIfEmpty(query["team"]), days, send);
+        return new BulkInvitationDefaults(NullIfEmpty(query["role"]), NullIfEmpty(query["team"]), days, send, Locale: NullIfEmpty(query["locale"]));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -107,10 +107,10 @@ internal static class InvitationEndpoints
         TypedResults.Ok(await mediator.Send(new RevokeInvitationCommand(http.Actor(), new InvitationId(invitationId)), cancellationToken));
 
     private static async Task<Accepted<InvitationResponse>> ResendAsync(
-        Guid workspaceId, Guid invitationId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        Guid workspaceId, Guid invitationId, ResendInvitationRequest? body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Accepted(
             $"/v1/workspaces/{workspaceId}/invitations/{invitationId}",
-            await mediator.Send(new ResendInvitationCommand(http.Actor(), new InvitationId(invitationId)), cancellationToken));
+            await mediator.Send(new ResendInvitationCommand(http.Actor(), new InvitationId(invitationId), body?.Locale), cancellationToken));
 
     private static async Task<Ok<ItemsResponse<MemberResponse>>> MembersAsync(
         HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>

@@ -9,10 +9,10 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
         ["Compatibility"] = "Two existing products' invite endpoints, spoken exactly: their bodies and their own error shapes.",
-        ["Invitations"] = "Invite people to a workspace, list, revoke and resend invitations (workspace API key).",
+        ["Invitations"] = "Invite people to a workspace, list, revoke and resend invitations, and see who asked not to be invited again (workspace API key).",
         ["Members"] = "The workspace's members (workspace API key).",
         ["Webhooks"] = "Signed invitation events, per the Standard Webhooks specification (owner or admin key).",
-        ["Invitee"] = "What the person invited calls: no key, the token from the email link is the credential.",
+        ["Invitee"] = "What the person invited calls to look at, accept or decline: no key, the token from the email link is the credential.",
         ["Operator"] = "Workspaces, members, keys, teams and branding (the operator key).",
     };
 

@@ -15,5 +15,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<SecurityRequirementsTransformer>();
             options.AddOperationTransformer<RetryAfterTransformer>();
             options.AddOperationTransformer<IdempotencyKeyHeader>();
+            options.AddSchemaTransformer<MetadataSchemaTransformer>();
         });
 }

@@ -1,20 +1,24 @@
 /*
  * Invitation acceptance page.
  *
- * This page (accept.html + accept.css + accept.js) is what a customer's own front end
- * would copy to its verified custom domain. It is self-contained (no framework, no
- * build step, no external assets) and needs only the two POST routes:
- *   POST /v1/invitations/lookup  {"token"}                           -> invitation details
+ * This page (accept.html, accept.css and the accept*.js scripts) is what a customer's
+ * own front end would copy to its verified custom domain. It is self-contained (no
+ * framework, no build step, no external assets) and needs only three POST routes:
+ *   POST /v1/invitations/lookup  {"token"}                           -> invitation details, and its language
  *   POST /v1/invitations/accept  {"token", "first_name"?, "last_name"?} -> membership
+ *   POST /v1/invitations/decline {"token", "reason"?, "block"?}       -> declined
+ * Its words come from accept-texts.js (window.acceptTexts), in the invitation's language; declining is
+ * accept-decline.js.
  * The token arrives in the URL fragment (#token=...), which browsers never send to a
  * server; it is removed from the address bar at once and kept only in memory.
- * Opening the page never accepts anything: only the "Accept invitation" button does.
+ * Opening the page never accepts or declines anything: only the buttons do.
  */
 (function () {
   'use strict';
 
   const LOOKUP_URL = '/v1/invitations/lookup';
   const ACCEPT_URL = '/v1/invitations/accept';
+  const T = window.acceptTexts;
   const TIMEOUT_MS = 15000;
 
   const card = document.getElementById('card');
@@ -26,6 +30,7 @@
   };
   const formError = document.getElementById('form-error');
   const waitMessage = document.getElementById('wait-message');
+  const declineButton = document.getElementById('decline');
 
   let token = '';
   let lastAction = lookup;
@@ -54,20 +59,12 @@
     if (state !== 'loading') heading.focus();
   }
 
-  function fill(name, value) {
-    if (value === undefined || value === null || value === '') return;
-    for (const el of card.querySelectorAll('[data-f="' + name + '"]')) el.textContent = String(value);
-  }
-
-  function humanize(value) {
-    const text = String(value || '').replace(/[_-]+/g, ' ').trim().toLowerCase();
-    return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
-  }
+  const fill = T.fill;
 
   function relativeTime(date) {
     const seconds = (date.getTime() - Date.now()) / 1000;
     const abs = Math.abs(seconds);
-    const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+    const rtf = new Intl.RelativeTimeFormat(T.language(), { numeric: 'auto' });
     if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
     if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
     return rtf.format(Math.round(seconds / 86400), 'day');
@@ -78,14 +75,14 @@
     fill('inviter_email', data.inviter_email);
     fill('email', data.email);
     fill('team', data.team);
-    fill('role', humanize(data.role));
+    fill('role', T.role(data.role));
     const expires = data.expires_at ? new Date(data.expires_at) : null;
     if (expires && !isNaN(expires.getTime())) {
-      fill('expires', new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(expires));
+      fill('expires', new Intl.DateTimeFormat(T.language(), { dateStyle: 'medium', timeStyle: 'short' }).format(expires));
       fill('expires_rel', '(' + relativeTime(expires) + ')');
     }
     if (typeof data.inviter_email === 'string' && data.inviter_email.includes('@')) {
-      const subject = 'New invitation' + (data.workspace_name ? ' to ' + data.workspace_name : '');
+      const subject = T.text('mailto_subject', { workspace_name: data.workspace_name || '' });
       const href = 'mailto:' + encodeURIComponent(data.inviter_email).replace('%40', '@') +
         '?subject=' + encodeURIComponent(subject);
       for (const link of card.querySelectorAll('[data-mailto]')) {
@@ -109,9 +106,8 @@
     clearTimeout(countdownTimer);
     let remaining = seconds;
     const tick = () => {
-      waitMessage.textContent = remaining > 0
-        ? 'Please wait ' + remaining + (remaining === 1 ? ' second' : ' seconds') + ' before trying again.'
-        : 'You can try again now.';
+      const duration = new Intl.NumberFormat(T.language(), { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(remaining);
+      waitMessage.textContent = remaining > 0 ? T.text('rate_wait', { duration }) : T.text('rate_ready');
       if (remaining > 0 && card.dataset.state === 'rate-limited') {
         remaining -= 1;
         countdownTimer = setTimeout(tick, 1000);
@@ -162,8 +158,9 @@
     if (handleCommon(result)) return;
     if (result.status === 400) { show('unknown'); return; }
     if (result.status !== 200) { show('error'); return; }
+    await T.use(result.data.language);
     renderDetails(result.data);
-    const byStatus = { pending: 'valid', accepted: 'used', revoked: 'revoked', expired: 'expired' };
+    const byStatus = { pending: 'valid', accepted: 'used', revoked: 'revoked', expired: 'expired', declined: 'declined' };
     show(byStatus[result.data.status] || 'unknown');
   }
 
@@ -192,7 +189,7 @@
       message.hidden = false;
     }
     if (general.length || !card.querySelector('[aria-invalid="true"]')) {
-      formError.textContent = general.length ? general.join(' ') : 'Please check the details above and try again.';
+      formError.textContent = general.length ? general.join(' ') : T.text('form_error');
       formError.hidden = false;
     }
     const invalid = card.querySelector('input[aria-invalid="true"]');
@@ -202,7 +199,8 @@
   function setBusy(busy) {
     acceptButton.disabled = busy;
     acceptButton.setAttribute('aria-busy', busy ? 'true' : 'false');
-    acceptButton.textContent = busy ? 'Accepting…' : 'Accept invitation';
+    acceptButton.textContent = T.text(busy ? 'accepting' : 'accept_button');
+    declineButton.disabled = busy;
     for (const input of Object.values(nameInputs)) input.readOnly = busy;
   }
 
@@ -226,14 +224,16 @@
       return;
     }
     if (handleCommon(result)) return;
-    if (result.status === 409) {
-      const status = String(result.data.invitation_status || '');
-      const revoked = status === 'revoked' || (!status && /revoked/i.test(String(result.data.type || '')));
-      show(revoked ? 'revoked' : status === 'expired' ? 'expired' : 'used');
-      return;
-    }
+    if (result.status === 409) { showConflict(result.data); return; }
     if (result.status === 400) { showFieldErrors(result.data.errors); return; }
     show('error');
+  }
+
+  // A link that stopped being pending meanwhile: the page for what it became.
+  function showConflict(problem) {
+    const status = String(problem.invitation_status || '');
+    const revoked = status === 'revoked' || (!status && /revoked/i.test(String(problem.type || '')));
+    show(revoked ? 'revoked' : status === 'expired' ? 'expired' : status === 'declined' ? 'declined' : 'used');
   }
 
   // --- Wiring ----------------------------------------------------------------------
@@ -241,6 +241,14 @@
   for (const button of card.querySelectorAll('[data-retry]')) {
     button.addEventListener('click', () => lastAction());
   }
+
+  // What accept-decline.js, loaded after this, shares of the page.
+  window.acceptPage = {
+    show, post, handleCommon, showConflict,
+    token: () => token,
+    spend: () => { token = ''; },
+    retryWith: (action) => { lastAction = action; },
+  };
 
   token = takeToken();
   lookup();

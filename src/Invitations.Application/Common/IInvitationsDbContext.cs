@@ -17,6 +17,8 @@ public interface IInvitationsDbContext
 
     DbSet<InvitationDelivery> InvitationDeliveries { get; }
 
+    DbSet<OptOut> OptOuts { get; }
+
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
     DbSet<WebhookEvent> WebhookEvents { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
@@ -30,6 +31,14 @@ internal static class Rules
         var names = statuses.Select(s => s.LowerCaseName()).ToArray();
         return rule.Must(s => s is null || names.Contains(s)).WithMessage($"Status must be one of: {string.Join(", ", names)}.");
     }
+
+    /// <summary>Absent, or a well-formed BCP 47 tag (one not shipped falls back, contract §11).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidLocale<T>(this IRuleBuilder<T, string?> rule, string field = "locale") =>
+        rule.Must(tag => tag is null || LanguageTag.IsWellFormed(tag)).WithMessage($"{field} {LanguageTag.Rule}.");
+
+    /// <summary>Absent, or an object within <see cref="Metadata"/>'s rules; the message names the rule broken.</summary>
+    public static IRuleBuilderOptions<T, JsonElement?> ValidMetadata<T>(this IRuleBuilder<T, JsonElement?> rule) =>
+        rule.Must(given => Metadata.Problem(given, out _) is null).WithMessage((_, given) => Metadata.Problem(given, out var _) ?? "");
 
     public static IRuleBuilderOptions<T, string?> WithoutControlCharacters<T>(this IRuleBuilder<T, string?> rule, string field) =>
         rule.Must(NoControlCharacters).WithMessage($"{field} can't contain control characters.");

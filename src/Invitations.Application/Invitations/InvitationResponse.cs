@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
@@ -25,9 +26,13 @@ public sealed record InvitationResponse(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? RevokedAt,
+    DateTimeOffset? DeclinedAt,
+    string? DeclineReason,
     string? EmailStatus,
     DateTimeOffset? EmailSentAt,
-    string? LastEmailError)
+    string? LastEmailError,
+    string? Locale,
+    JsonElement Metadata)
 {
     /// <summary>Only when the caller asked to deliver the link itself (<c>send_email: false</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -51,7 +56,11 @@ public sealed record InvitationResponse(
         i.ExpiresAt,
         i.AcceptedAt,
         i.RevokedAt,
+        i.DeclinedAt,
+        i.DeclineReason,
         email?.WireStatus,
         email?.SentAt,
-        email?.LastError);
+        email?.LastError,
+        i.Locale,
+        i.Metadata.ToElement());
 }

@@ -32,9 +32,10 @@ public interface IWorkspaceDirectory
         WorkspaceId id, IReadOnlyCollection<string?> teamTitles, IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes the address a member with the id and the team its caller reserved for it. The member only joins the unit of
-    /// work: the caller's own SaveChanges writes it, in one transaction with the caller's changes (or neither is written).
+    /// Makes the address a member with the id, the team and the metadata its caller reserved for it. The member only joins the
+    /// unit of work: the caller's own SaveChanges writes it, in one transaction with the caller's changes (or neither is written).
     /// </summary>
     void Admit(
-        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now);
+        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now,
+        Metadata metadata);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
@@ -13,9 +14,10 @@ public sealed record MemberResponse(
     string Role,
     string Team,
     string Status,
-    DateTimeOffset JoinedAt)
+    DateTimeOffset JoinedAt,
+    JsonElement Metadata)
 {
     public static MemberResponse From(Member m) => new(
         m.UserId, m.WorkspaceId.Value, m.Email, m.FirstName, m.LastName, m.Role.Name(), m.TeamTitle,
-        m.Status.LowerCaseName(), m.JoinedAt);
+        m.Status.LowerCaseName(), m.JoinedAt, m.Metadata.ToElement());
 }

@@ -75,8 +75,9 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
     }
 
     public void Admit(
-        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now) =>
-        db.Members.Add(Member.Join(id, userId, email, firstName, lastName, role, team, now));
+        WorkspaceId id, long userId, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, DateTimeOffset now,
+        Metadata metadata) =>
+        db.Members.Add(Member.Join(id, userId, email, firstName, lastName, role, team, now, metadata));
 
     private static string NormalizedTeamTitle(string? title) =>
         Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);

@@ -10,10 +10,10 @@ public sealed record WorkspaceResponse(Guid Id, string Name, IReadOnlyList<strin
 }
 
 public sealed record BrandingResponse(
-    bool WhiteLabel, string? SenderEmail, bool SenderEmailVerified, string? CustomDomain, bool CustomDomainVerified)
+    bool WhiteLabel, string? SenderEmail, bool SenderEmailVerified, string? CustomDomain, bool CustomDomainVerified, string? DefaultLocale)
 {
     public static BrandingResponse From(Branding b) =>
-        new(b.WhiteLabel, b.SenderEmail, b.SenderEmailVerified, b.CustomDomain, b.CustomDomainVerified);
+        new(b.WhiteLabel, b.SenderEmail, b.SenderEmailVerified, b.CustomDomain, b.CustomDomainVerified, b.DefaultLocale);
 }
 
 public sealed record ApiKeyResponse(Guid Id, Guid WorkspaceId, [property: UserIdRange] long UserId, string ApiKey, DateTimeOffset CreatedAt);

@@ -25,6 +25,9 @@ public static class ErrorCodes
     public const string DailyLimit = "daily-limit";
     public const string ResendTooSoon = "resend-too-soon";
     public const string Concurrency = "concurrent-change";
+    public const string InviteeOptedOut = "invitee-opted-out";
+    public const string OptOutNotFound = "opt-out-not-found";
+    public const string InvalidMetadata = "invalid-metadata";
 
     public const string WebhookNotFound = "webhook-not-found";
     public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";

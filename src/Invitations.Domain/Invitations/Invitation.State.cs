@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
@@ -47,6 +48,17 @@ public sealed partial class Invitation
     public DateTimeOffset? RevokedAt { get; private set; }
 
     public DateTimeOffset? LastResentAt { get; private set; }
+
+    public DateTimeOffset? DeclinedAt { get; private set; }
+
+    /// <summary>What the invitee gave as their reason for declining, if anything.</summary>
+    public string? DeclineReason { get; private set; }
+
+    /// <summary>The invitee's language as the inviter asked for it (a BCP 47 tag), or null: the email and page then fall back.</summary>
+    public string? Locale { get; private set; }
+
+    /// <summary>The inviter's own data, carried to the member at accept.</summary>
+    public Metadata Metadata { get; private set; } = Metadata.Empty;
 
     /// <summary>The number of the newest link given out (<see cref="InvitationDelivery"/>); only its link opens this.</summary>
     public int DeliveryVersion { get; private set; }

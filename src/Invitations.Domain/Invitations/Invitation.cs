@@ -15,9 +15,10 @@ public sealed partial class Invitation : AggregateRoot
     }
 
     /// <param name="userId">The id reserved for the person: a member made by accepting gets exactly this one.</param>
+    /// <param name="locale">The invitee's language as asked for (a well-formed BCP 47 tag), or null.</param>
     public static Invitation Create(
         Actor inviter, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, TimeSpan lifetime,
-        bool sendEmail, long userId, DateTimeOffset now)
+        bool sendEmail, long userId, DateTimeOffset now, Metadata? metadata = null, string? locale = null)
     {
         EnsureMayInvite(inviter);
         InvitationLifetime.EnsureInvitable(role, lifetime);
@@ -39,6 +40,8 @@ public sealed partial class Invitation : AggregateRoot
             Lifetime = lifetime,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
+            Metadata = metadata ?? Metadata.Empty,
+            Locale = locale,
         };
         invitation.Raise(new InvitationCreated(invitation.Id));
         if (sendEmail)
@@ -81,14 +84,6 @@ public sealed partial class Invitation : AggregateRoot
         return token.Plaintext;
     }
 
-    public void Accept(DateTimeOffset now)
-    {
-        EnsureOpen(now);
-        Status = InvitationStatus.Accepted;
-        AcceptedAt = now;
-        Raise(new InvitationAccepted(Id, UserId));
-    }
-
     public void Revoke(long byUserId, DateTimeOffset now)
     {
         EnsurePending(now);
@@ -97,8 +92,11 @@ public sealed partial class Invitation : AggregateRoot
         Raise(new InvitationRevoked(Id, byUserId));
     }
 
-    /// <summary>Pending or expired becomes pending again, with a fresh lifetime and a new email (and so a new link).</summary>
-    public void Resend(DateTimeOffset now)
+    /// <summary>
+    /// Pending or expired becomes pending again, with a fresh lifetime and a new email (and so a new link), in
+    /// <paramref name="locale"/> when one is given.
+    /// </summary>
+    public void Resend(DateTimeOffset now, string? locale = null)
     {
         if (Status is not (InvitationStatus.Pending or InvitationStatus.Expired))
         {
@@ -113,6 +111,7 @@ public sealed partial class Invitation : AggregateRoot
         Status = InvitationStatus.Pending;
         ExpiresAt = now + Lifetime;
         LastResentAt = now;
+        Locale = locale ?? Locale;
         Raise(new InvitationResent(Id));
         Deliver(InvitationDelivery.ByEmail(Id, DeliveryVersion + 1, now));
     }
@@ -136,24 +135,5 @@ public sealed partial class Invitation : AggregateRoot
     {
         DeliveryVersion = delivery.Number;
         Raise(new InvitationDeliveryRequested(delivery));
-    }
-
-    /// <summary>Pending and within its lifetime; past it (swept or not), the rule broken is that it expired.</summary>
-    private void EnsureOpen(DateTimeOffset now)
-    {
-        if (StatusAt(now) == InvitationStatus.Expired)
-        {
-            throw new DomainException(ErrorCodes.Expired, "This invitation has expired.");
-        }
-
-        EnsurePending(now);
-    }
-
-    private void EnsurePending(DateTimeOffset now)
-    {
-        if (StatusAt(now) != InvitationStatus.Pending)
-        {
-            throw InvitationRefusals.NotPending(StatusAt(now));
-        }
     }
 }

@@ -6,4 +6,7 @@ public enum InvitationStatus
     Accepted,
     Revoked,
     Expired,
+
+    /// <summary>The invitee said no (contract §11): final, like <see cref="Revoked"/>.</summary>
+    Declined,
 }

@@ -11,11 +11,12 @@ public static class WebhookEventTypes
     public const string Accepted = "invitation.accepted";
     public const string Revoked = "invitation.revoked";
     public const string Expired = "invitation.expired";
+    public const string Declined = "invitation.declined";
 
     /// <summary>Sent only by the test route, to the one endpoint tested, whatever it subscribes to.</summary>
     public const string Ping = "ping";
 
-    public static readonly IReadOnlyList<string> Subscribable = [Created, EmailSent, EmailFailed, Resent, Accepted, Revoked, Expired];
+    public static readonly IReadOnlyList<string> Subscribable = [Created, EmailSent, EmailFailed, Resent, Accepted, Revoked, Expired, Declined];
 
     /// <summary>Whether an endpoint subscribed to <paramref name="subscribed"/> gets events of <paramref name="type"/>.</summary>
     public static bool Covers(IReadOnlyCollection<string> subscribed, string type) => subscribed.Contains(All) || subscribed.Contains(type);

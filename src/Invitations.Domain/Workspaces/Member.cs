@@ -31,6 +31,9 @@ public sealed class Member
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>What the invitation that made the member carried (contract §11); empty for a member added directly.</summary>
+    public Metadata Metadata { get; private set; } = Metadata.Empty;
+
     public static Member Join(
         WorkspaceId workspaceId,
         long userId,
@@ -39,7 +42,8 @@ public sealed class Member
         string? lastName,
         Role role,
         TeamRef team,
-        DateTimeOffset now) => new()
+        DateTimeOffset now,
+        Metadata? metadata = null) => new()
     {
         UserId = userId,
         WorkspaceId = workspaceId,
@@ -52,5 +56,6 @@ public sealed class Member
         TeamTitle = team.Title,
         Status = MemberStatus.Active,
         JoinedAt = now,
+        Metadata = metadata ?? Metadata.Empty,
     };
 }

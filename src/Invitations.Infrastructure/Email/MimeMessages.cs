@@ -19,6 +19,7 @@ internal static class MimeMessages
         message.From.Add(MailboxAddress.Parse(email.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Headers.Replace(Subject(email.Subject));
+        message.Body.Headers.Replace(HeaderId.ContentLanguage, email.Language); // a Content-* header belongs to the body entity
         return message;
     }
 

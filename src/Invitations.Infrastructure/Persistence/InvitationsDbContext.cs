@@ -33,6 +33,8 @@ public sealed class InvitationsDbContext : DbContext, IInvitationsDbContext
 
     public DbSet<InvitationDelivery> InvitationDeliveries => Set<InvitationDelivery>();
 
+    public DbSet<OptOut> OptOuts => Set<OptOut>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();

@@ -29,7 +29,8 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
         _handler = new DispatchInvitationEmailsCommandHandler(
             _outbox, _sender, _clock, Options.Create(new InvitationOptions()),
             Options.Create(new EmailOptions { RetryDelaysSeconds = [30, 120] }),
-            new EmailDispatchObserver(new InvitationMetrics(new Meter("test")), NullLogger<EmailDispatchObserver>.Instance));
+            new EmailDispatchObserver(new InvitationMetrics(new Meter("test")), NullLogger<EmailDispatchObserver>.Instance),
+            EmailTexts.Localizer);
         _sender.ConnectAsync(Arg.Any<CancellationToken>()).Returns(_session);
         _batch.RecordAsync(Arg.Any<OwedEmail>(), Arg.Do<DeliveryOutcome>(_recorded.Add)).Returns(Task.CompletedTask);
     }

@@ -52,17 +52,18 @@ public sealed class InvitationEmailComposerTests
             Assert.Contains("lead@acme.io", body, StringComparison.Ordinal);
             Assert.Contains("Acme Support", body, StringComparison.Ordinal);
             Assert.Contains("editor", body, StringComparison.Ordinal);
-            Assert.Contains("Sunday 8 March 2026 at 09:00 UTC", body, StringComparison.Ordinal);
+            Assert.Contains("Sunday, March 8, 2026 at 9:00\u202fAM (UTC)", body, StringComparison.Ordinal); // English as .NET writes it
         }
 
         Assert.Equal("lead@acme.io invited you to join Acme Support", message.Subject);
+        Assert.Equal("en", message.Language);
     }
 
     [Fact]
     public void Compose_WorkspaceNameWithMarkup_IsEscapedInHtml()
     {
         var message = InvitationEmailComposer.Compose(
-            Owed(new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None)), Links, Mail);
+            Owed(new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None)), Links, Mail, EmailTexts.Localizer);
 
         Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", message.HtmlBody, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class InvitationEmailComposerTests
     }
 
     private EmailMessage Compose(Branding branding, int number = 1) =>
-        InvitationEmailComposer.Compose(Owed(new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), number), Links, Mail);
+        InvitationEmailComposer.Compose(Owed(new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), number), Links, Mail, EmailTexts.Localizer);
 
     private OwedEmail Owed(WorkspaceCard workspace, int number = 1) => InvitationBuilder.Owed(_invitation, workspace, number, token: Token);
 }

@@ -34,7 +34,7 @@ public sealed class ListInvitationsQueryValidatorTests
     {
         var error = Assert.Single(_validator.Validate(Query() with { Status = status }).Errors);
 
-        Assert.Equal("Status must be one of: pending, accepted, revoked, expired.", error.ErrorMessage);
+        Assert.Equal("Status must be one of: pending, accepted, revoked, expired, declined.", error.ErrorMessage);
     }
 
     [Theory]

@@ -36,12 +36,17 @@ public sealed partial class AcceptPage : IAsyncDisposable
 
     public ILocator AcceptButton => Page.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" });
 
-    public static async Task<AcceptPage> NewAsync(ChromiumFixture chromium)
+    /// <summary>A page in a browser whose language is <paramref name="locale"/> (its <c>Accept-Language</c> and <c>navigator.language</c>).</summary>
+    public static async Task<AcceptPage> NewAsync(ChromiumFixture chromium, string locale = "en-US")
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(locale);
         await page.AddInitScriptAsync(RecordCspViolations);
         return new AcceptPage(page);
     }
+
+    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public Task<string?> LanguageAsync() => Page.Locator("html").GetAttributeAsync("lang");
 
     public async Task<IResponse?> GotoAsync(string link) => await Page.GotoAsync(link);
 

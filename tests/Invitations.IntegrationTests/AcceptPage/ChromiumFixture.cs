@@ -29,13 +29,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser profile at desktop size, in light mode, English, UTC.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh, isolated browser profile at desktop size, in light mode, UTC, speaking <paramref name="locale"/>.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
+            Locale = locale,
             TimezoneId = "UTC",
             ColorScheme = ColorScheme.Light,
         });

@@ -78,6 +78,7 @@ public sealed class RateLimitTests(ApiFactory<RateLimits> daily, ApiFactory<Rate
     [Theory]
     [InlineData("lookup", "10.0.0.1")]
     [InlineData("accept", "10.0.0.2")]
+    [InlineData("decline", "10.0.0.7")]
     public async Task Invitee_SixthRequestInAMinute_Is429WithRetryAfter(string route, string address)
     {
         var client = invitee.ClientFrom(address);
@@ -94,15 +95,16 @@ public sealed class RateLimitTests(ApiFactory<RateLimits> daily, ApiFactory<Rate
     }
 
     [Fact]
-    public async Task Invitee_LookupsAndAccepts_ShareOneBudget()
+    public async Task Invitee_LookupsAcceptsAndDeclines_ShareOneBudget()
     {
         var client = invitee.ClientFrom("10.0.0.3");
         for (var i = 0; i < RateLimits.InviteeLimit; i++)
         {
-            await PostTokenAsync(client, i % 2 == 0 ? "lookup" : "accept", UnknownToken);
+            await PostTokenAsync(client, (i % 3) switch { 0 => "lookup", 1 => "accept", _ => "decline" }, UnknownToken);
         }
 
         await ErrorAssert.ProblemAsync(await PostTokenAsync(client, "accept", UnknownToken), HttpStatusCode.TooManyRequests, "rate-limited");
+        await ErrorAssert.ProblemAsync(await PostTokenAsync(client, "decline", UnknownToken), HttpStatusCode.TooManyRequests, "rate-limited");
     }
 
     [Fact]

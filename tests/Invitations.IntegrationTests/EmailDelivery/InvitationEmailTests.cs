@@ -42,8 +42,8 @@ public sealed class InvitationEmailTests(ServiceHost api)
             Assert.Contains(workspace.OwnerEmail, part);
             Assert.Contains(workspaceName, part);
             Assert.Contains(role, part);
-            Assert.Contains(expires.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), part);
-            Assert.Contains(expires.ToString("HH:mm", CultureInfo.InvariantCulture), part);
+            Assert.Contains(expires.ToString("D", CultureInfo.GetCultureInfo("en")), part);
+            Assert.Contains(expires.ToString("t", CultureInfo.GetCultureInfo("en")), part);
             Assert.Contains(link, part);
         }
 

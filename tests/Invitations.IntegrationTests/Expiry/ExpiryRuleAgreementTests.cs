@@ -6,7 +6,8 @@ namespace Invitations.IntegrationTests.Expiry;
 
 /// <summary>
 /// Expiry is decided by <see cref="Invitation.IsOverdue"/>; the sweep's statement is its twin for sets and
-/// <see cref="Invitation.ShownAs"/> its twin for queries. On the same rows, all three must agree.
+/// <see cref="Invitation.ShownAs"/> its twin for queries. On the same rows, all three must agree; a declined invitation never
+/// expires.
 /// </summary>
 [Collection(ManualHostCollection.Name)]
 public sealed class ExpiryRuleAgreementTests(ManualHost api)
@@ -15,6 +16,7 @@ public sealed class ExpiryRuleAgreementTests(ManualHost api)
     [
         ("pending", -86400), ("pending", -1), ("pending", 0), ("pending", 1), ("pending", 86400),
         ("expired", -86400), ("expired", 3600), ("accepted", -86400), ("accepted", 3600), ("revoked", -1), ("revoked", 1),
+        ("declined", -1), ("declined", 1),
     ];
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class ExpiryRuleAgreementTests(ManualHost api)
         var overdue = aggregates.Where(i => i.IsOverdue(now)).Select(i => i.Id.Value).Order().ToList();
         Assert.Equal(3, overdue.Count); // the cases above hold three: a day, a second and no time past their expiry
 
-        foreach (var shown in new[] { InvitationStatus.Pending, InvitationStatus.Expired, InvitationStatus.Accepted, InvitationStatus.Revoked })
+        foreach (var shown in Enum.GetValues<InvitationStatus>())
         {
             var queried = await api.DbAsync(db => db.Invitations.Where(Invitation.ShownAs(shown, now)).Select(i => i.Id.Value).ToListAsync());
             Assert.Equal(aggregates.Where(i => i.StatusAt(now) == shown).Select(i => i.Id.Value).Order(), queried.Order());

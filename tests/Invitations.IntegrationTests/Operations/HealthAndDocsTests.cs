@@ -90,7 +90,7 @@ public sealed class HealthAndDocsTests(ServiceHost api)
         var withKey = Operations(document)
             .Where(o => o.Operation["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header") == true)
             .Select(o => o.Name)
-            .Order()
+            .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
             [

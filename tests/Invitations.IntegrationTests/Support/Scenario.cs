@@ -61,9 +61,9 @@ public static class Scenario
 
     /// <summary>Creates an invitation whose link the caller delivers, and returns it with the token from its accept_url.</summary>
     public static async Task<(JsonObject Invitation, string Token)> InviteWithTokenAsync(
-        this ApiFactory api, TestWorkspace workspace, string email, string role = "teammate")
+        this ApiFactory api, TestWorkspace workspace, string email, string role = "teammate", object? extra = null)
     {
-        var invitation = await (await api.InviteAsync(workspace, email, role, sendEmail: false)).ReadJsonAsync(HttpStatusCode.Created);
+        var invitation = await (await api.InviteAsync(workspace, email, role, sendEmail: false, extra)).ReadJsonAsync(HttpStatusCode.Created);
         return (invitation, TokenOf(invitation["accept_url"]!.GetValue<string>()));
     }
 

@@ -45,7 +45,8 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
             string.IsNullOrWhiteSpace(command.LastName) ? invitation.LastName : command.LastName,
             invitation.Role,
             new TeamRef(invitation.TeamId, invitation.TeamTitle),
-            now);
+            now,
+            invitation.Metadata);
 
         // One save: the acceptance and the membership commit together.
         await db.SaveChangesAsync(cancellationToken);

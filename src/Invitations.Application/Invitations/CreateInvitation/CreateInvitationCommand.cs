@@ -1,9 +1,12 @@
+using System.Text.Json;
 using Invitations.Domain.Workspaces;
 using MediatR;
 
 namespace Invitations.Application.Invitations.CreateInvitation;
 
 /// <param name="AllowedRoles">The roles the calling route accepts (each compatibility route has its own list).</param>
+/// <param name="Metadata">The caller's own JSON object, carried to the member (native routes only).</param>
+/// <param name="Locale">The invitee's language, a BCP 47 tag (native routes only).</param>
 public sealed record CreateInvitationCommand(
     Actor Actor,
     string? Email,
@@ -13,4 +16,6 @@ public sealed record CreateInvitationCommand(
     string? Team = null,
     int? ExpiresInDays = null,
     bool SendEmail = true,
-    IReadOnlyCollection<string>? AllowedRoles = null) : IRequest<InvitationResponse>;
+    IReadOnlyCollection<string>? AllowedRoles = null,
+    JsonElement? Metadata = null,
+    string? Locale = null) : IRequest<InvitationResponse>;

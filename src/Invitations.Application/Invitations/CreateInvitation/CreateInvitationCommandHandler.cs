@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace Invitations.Application.Invitations.CreateInvitation;
 
-/// <summary>Load (one read), act (the aggregate), save (one write that also keeps the daily limit, the email and the event).</summary>
+/// <summary>
+/// Load (one read, the opt-outs in it), act (the aggregate), save (one write that also keeps the daily limit, the email and the
+/// event).
+/// </summary>
 internal sealed class CreateInvitationCommandHandler(
     IInvitationsDbContext db,
     IWorkspaceDirectory workspaces,
@@ -25,18 +28,26 @@ internal sealed class CreateInvitationCommandHandler(
         Invitation.EnsureMayInvite(actor);
         var now = clock.GetUtcNow();
         var email = EmailAddress.Create(command.Email);
-        var context = await workspaces.InvitingContext(actor.WorkspaceId, command.Team, email.Normalized).SingleOrDefaultAsync(cancellationToken)
+        var read = await workspaces.InvitingContext(actor.WorkspaceId, command.Team, email.Normalized)
+                .Select(c => new { Context = c, OptedOut = db.OptOuts.Any(o => o.WorkspaceId == actor.WorkspaceId && o.NormalizedEmail == email.Normalized) })
+                .SingleOrDefaultAsync(cancellationToken)
             ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
+        var context = read.Context;
         var team = context.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
         if (context.IsMember)
         {
             throw InvitationErrors.AlreadyMember(email.Value);
         }
 
+        if (read.OptedOut)
+        {
+            throw OptOut.Refusal(email.Value);
+        }
+
         var lifetime = command.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
         var invitation = Invitation.Create(
             actor, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
-            await userIds.NextAsync(cancellationToken), now);
+            await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale);
         var token = command.SendEmail ? null : invitation.IssueLink(now);
         var delivery = invitation.NewestDelivery();
         await SaveAsync(invitation, now, cancellationToken);

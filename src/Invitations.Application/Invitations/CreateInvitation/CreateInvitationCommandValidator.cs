@@ -25,5 +25,7 @@ internal sealed class CreateInvitationCommandValidator : AbstractValidator<Creat
         RuleFor(c => c.LastName).ValidName();
         RuleFor(c => c.Team).ValidTitle();
         RuleFor(c => c.ExpiresInDays).InclusiveBetween(InvitationLifetime.MinDays, InvitationLifetime.MaxDays);
+        RuleFor(c => c.Metadata).ValidMetadata();
+        RuleFor(c => c.Locale).ValidLocale();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Invitations.Application.Invitations.CreateInvitationsInBulk;
 
 /// <param name="Line">The row's physical line in a CSV file (the header is line 1); null for JSON.</param>
@@ -11,4 +13,6 @@ public sealed record BulkInvitationRow(
     int? ExpiresInDays = null,
     bool? SendEmail = null,
     int? Line = null,
-    string? Unreadable = null);
+    string? Unreadable = null,
+    JsonElement? Metadata = null,
+    string? Locale = null);

@@ -9,4 +9,7 @@ public enum BulkRowStatus
     Invalid,
     TeamNotFound,
     DuplicateInRequest,
+
+    /// <summary>The address declined an earlier invitation and asked not to be invited again.</summary>
+    OptedOut,
 }

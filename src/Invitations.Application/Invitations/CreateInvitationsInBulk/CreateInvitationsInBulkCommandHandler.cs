@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Workspaces;
@@ -13,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Application.Invitations.CreateInvitationsInBulk;
 
 /// <summary>
-/// Set-based: the rows are checked in memory against a few reads (teams, members, pending invitations, the daily count) and
-/// the invitations inserted in one save, their emails owed through the outbox like any create. A create of the same address
+/// Set-based: the rows are checked in memory (<see cref="BulkRowChecks"/>) and against a few reads (<see cref="BulkRowClassifier"/>;
+/// then the daily count), and the invitations inserted in one save, their emails owed through the outbox like any create. A create of the same address
 /// racing the save makes the save fail on the pending-invitation index; the rows are then classified again from a fresh read.
 /// </summary>
 internal sealed class CreateInvitationsInBulkCommandHandler(
@@ -32,13 +31,14 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     {
         var actor = command.Actor;
         Invitation.EnsureMayInvite(actor);
-        var rows = new List<Row>(command.Rows.Count);
+        var defaults = command.Defaults ?? new BulkInvitationDefaults();
+        var rows = new List<BulkRow>(command.Rows.Count);
         for (var index = 0; index < command.Rows.Count; index++)
         {
-            rows.Add(await CheckAsync(index, command.Rows[index], command.Defaults ?? new BulkInvitationDefaults(), actor, cancellationToken));
+            rows.Add(await BulkRowChecks.CheckAsync(rowValidator, index, command.Rows[index], defaults, actor, cancellationToken));
         }
 
-        MarkRepeatedAddresses(rows);
+        BulkRowChecks.MarkRepeatedAddresses(rows);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -53,88 +53,10 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
         }
     }
 
-    /// <summary>A row as its own create would be: the defaults filled in, then the create's own validation.</summary>
-    private async Task<Row> CheckAsync(
-        int index, BulkInvitationRow given, BulkInvitationDefaults defaults, Actor actor, CancellationToken cancellationToken)
-    {
-        var create = new CreateInvitationCommand(
-            actor,
-            given.Email,
-            given.Role ?? defaults.Role,
-            given.FirstName,
-            given.LastName,
-            given.Team ?? defaults.Team,
-            given.ExpiresInDays ?? defaults.ExpiresInDays,
-            given.SendEmail ?? defaults.SendEmail ?? true);
-        var validation = await rowValidator.ValidateAsync(create, cancellationToken);
-        if (given.Unreadable is { } unreadable)
-        {
-            validation.Errors.Insert(0, new ValidationFailure("Row", unreadable));
-        }
-
-        return validation.IsValid
-            ? new Row(index, given, create) { Email = EmailAddress.Create(create.Email) }
-            : new Row(index, given, create) { Outcome = (BulkRowStatus.Invalid, new ValidationException(validation.Errors)) };
-    }
-
-    /// <summary>The same address twice: the first valid row is the one used.</summary>
-    private static void MarkRepeatedAddresses(List<Row> rows)
-    {
-        var first = new Dictionary<string, Row>();
-        foreach (var row in rows.Where(r => r.Email is not null))
-        {
-            if (!first.TryAdd(row.Email!.Normalized, row))
-            {
-                var used = first[row.Email.Normalized];
-                row.Outcome = (BulkRowStatus.DuplicateInRequest, new DomainException(
-                    ErrorCodes.DuplicateInRequest,
-                    $"{row.Email.Value} is also on row {used.Index}{(used.Given.Line is { } line ? $" (line {line})" : "")}; that row is the one used."));
-            }
-        }
-    }
-
-    private async Task<BulkInvitationsResult> CreateAsync(Actor actor, List<Row> rows, CancellationToken cancellationToken)
+    private async Task<BulkInvitationsResult> CreateAsync(Actor actor, List<BulkRow> rows, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var candidates = rows.Where(r => r.Outcome is null || r.Outcome.Value.Status is not (BulkRowStatus.Invalid or BulkRowStatus.DuplicateInRequest)).ToList();
-        var emails = candidates.Select(r => r.Email!.Normalized).ToList();
-        var context = await workspaces.BulkInvitingContextAsync(actor.WorkspaceId, candidates.Select(r => r.Create.Team).ToList(), emails, cancellationToken)
-            ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
-        var pending = (await db.Invitations.AsNoTracking()
-                .Where(i => i.WorkspaceId == actor.WorkspaceId && i.Status == InvitationStatus.Pending && emails.Contains(i.NormalizedEmail))
-                .Select(i => new { i.Id, i.NormalizedEmail, i.ExpiresAt })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(i => i.NormalizedEmail);
-
-        var overdue = new List<InvitationId>();
-        candidates = candidates.OrderBy(r => r.Email!.Normalized, StringComparer.Ordinal).ToList();
-        var creating = new List<(Row Row, TeamRef Team)>();
-        foreach (var row in candidates)
-        {
-            var email = row.Email!;
-            row.Outcome = null;
-            if (context.Team(row.Create.Team) is not { } team)
-            {
-                row.Outcome = (BulkRowStatus.TeamNotFound, WorkspaceLoader.TeamNotFound(row.Create.Team));
-            }
-            else if (context.IsMember(email.Normalized))
-            {
-                row.Outcome = (BulkRowStatus.AlreadyMember, InvitationErrors.AlreadyMember(email.Value));
-            }
-            else if (pending.TryGetValue(email.Normalized, out var holder) && holder.ExpiresAt > now)
-            {
-                row.Outcome = (BulkRowStatus.DuplicatePending, InvitationErrors.DuplicatePending(email.Value, holder.Id.Value));
-            }
-            else
-            {
-                if (holder is not null)
-                {
-                    overdue.Add(holder.Id); // past its expiry, whether or not the sweep has run: it no longer holds the address
-                }
-
-                creating.Add((row, team));
-            }
-        }
+        var (workspace, creating, overdue) = await BulkRowClassifier.ClassifyAsync(db, workspaces, actor, rows, now, cancellationToken);
 
         if (creating.Count > 0)
         {
@@ -146,14 +68,15 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
             await ExpireAsync(overdue, now, cancellationToken);
         }
 
-        var created = new List<(Row Row, Invitation Invitation, InvitationDelivery? Delivery, string? Token)>(creating.Count);
+        var created = new List<(BulkRow Row, Invitation Invitation, InvitationDelivery? Delivery, string? Token)>(creating.Count);
         var ids = await userIds.NextAsync(creating.Count, cancellationToken);
         foreach (var ((row, team), userId) in creating.Zip(ids))
         {
             var create = row.Create;
             var lifetime = create.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
             var invitation = Invitation.Create(
-                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, userId, now);
+                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, userId, now,
+                Metadata.Create(create.Metadata), create.Locale);
             var token = create.SendEmail ? null : invitation.IssueLink(now);
             created.Add((row, invitation, invitation.NewestDelivery(), token));
         }
@@ -165,7 +88,7 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
 
         foreach (var (row, invitation, delivery, token) in created)
         {
-            var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
+            var acceptUrl = token is null ? null : options.Value.AcceptUrl(workspace.Branding.VerifiedDomain, token);
             row.Created = InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };
         }
 
@@ -200,21 +123,5 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
                 $"current 24 hours (limit {limit}); nothing was created.",
                 cancellationToken);
         }
-    }
-
-    private sealed class Row(int index, BulkInvitationRow given, CreateInvitationCommand create)
-    {
-        public int Index { get; } = index;
-
-        public BulkInvitationRow Given { get; } = given;
-
-        public CreateInvitationCommand Create { get; } = create;
-
-        public EmailAddress? Email { get; init; }
-
-        /// <summary>Why the row was not created; null while it may be.</summary>
-        public (BulkRowStatus Status, Exception Error)? Outcome { get; set; }
-
-        public InvitationResponse? Created { get; set; }
     }
 }

@@ -22,5 +22,7 @@ internal sealed class CreateInvitationsInBulkCommandValidator : AbstractValidato
         RuleFor(c => c.Defaults!.Team).ValidTitle().OverridePropertyName("defaults.team").When(c => c.Defaults is not null);
         RuleFor(c => c.Defaults!.ExpiresInDays).InclusiveBetween(InvitationLifetime.MinDays, InvitationLifetime.MaxDays)
             .OverridePropertyName("defaults.expires_in_days").When(c => c.Defaults is not null);
+        RuleFor(c => c.Defaults!.Metadata).ValidMetadata().OverridePropertyName("defaults.metadata").When(c => c.Defaults is not null);
+        RuleFor(c => c.Defaults!.Locale).ValidLocale("defaults.locale").OverridePropertyName("defaults.locale").When(c => c.Defaults is not null);
     }
 }

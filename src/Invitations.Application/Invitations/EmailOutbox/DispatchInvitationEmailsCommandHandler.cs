@@ -1,5 +1,6 @@
 using Invitations.Application.Common;
 using MediatR;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
     TimeProvider clock,
     IOptions<InvitationOptions> invitationOptions,
     IOptions<EmailOptions> emailOptions,
-    EmailDispatchObserver observer) : IRequestHandler<DispatchInvitationEmailsCommand, DispatchReport>
+    EmailDispatchObserver observer,
+    IStringLocalizer<InvitationEmailTexts> texts) : IRequestHandler<DispatchInvitationEmailsCommand, DispatchReport>
 {
     private readonly BackOff _backOff = new(emailOptions.Value.RetryDelays);
 
@@ -66,7 +68,7 @@ internal sealed class DispatchInvitationEmailsCommandHandler(
 
         try
         {
-            await connection.SendAsync(InvitationEmailComposer.Compose(email, invitationOptions.Value, emailOptions.Value));
+            await connection.SendAsync(InvitationEmailComposer.Compose(email, invitationOptions.Value, emailOptions.Value, texts));
             return DeliveryOutcome.Sent(email.Claim, clock.GetUtcNow());
         }
         catch (EmailDeliveryException e)

@@ -2,9 +2,13 @@ using MediatR;
 
 namespace Invitations.Application.Invitations.LookupInvitation;
 
-public sealed record LookupInvitationQuery(string? Token) : IRequest<InvitationLookupResponse>;
+/// <param name="Languages">The browser's languages, most preferred first: an invitation that names none is shown in the first shipped.</param>
+public sealed record LookupInvitationQuery(string? Token, IReadOnlyList<string>? Languages = null) : IRequest<InvitationLookupResponse>;
 
-/// <summary>What the invitee's page shows. Deliberately less than <see cref="InvitationResponse"/>.</summary>
+/// <summary>
+/// What the invitee's page shows. Deliberately less than <see cref="InvitationResponse"/>. <see cref="Language"/> is the one the
+/// page is to be shown in (contract §11).
+/// </summary>
 public sealed record InvitationLookupResponse(
     Guid WorkspaceId,
     string WorkspaceName,
@@ -13,4 +17,5 @@ public sealed record InvitationLookupResponse(
     string Team,
     string Email,
     DateTimeOffset ExpiresAt,
-    string Status);
+    string Status,
+    string Language);

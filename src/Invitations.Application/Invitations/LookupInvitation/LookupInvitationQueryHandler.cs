@@ -23,6 +23,11 @@ internal sealed class LookupInvitationQueryHandler(IInvitationsDbContext db, IWo
             invitation.TeamTitle,
             invitation.Email,
             invitation.ExpiresAt,
-            invitation.StatusAt(clock.GetUtcNow()).LowerCaseName());
+            invitation.StatusAt(clock.GetUtcNow()).LowerCaseName(),
+            PageLanguage(invitation.Locale, query.Languages ?? [], workspace.Branding.DefaultLocale));
     }
+
+    /// <summary>The invitation's own language when it names one; otherwise the browser's when it is shipped; else the workspace's.</summary>
+    private static string PageLanguage(string? locale, IReadOnlyList<string> browser, string? workspaceDefault) =>
+        locale is null ? Languages.Negotiate(browser) ?? Languages.For(null, workspaceDefault) : Languages.For(locale, workspaceDefault);
 }

@@ -16,7 +16,7 @@ internal sealed class ResendInvitationCommandHandler(IInvitationsDbContext db, T
         try
         {
             var resent = await db.ChangeInvitationAsync(
-                command.Actor, command.InvitationId, i => { email = i.Email; i.Resend(now); }, cancellationToken);
+                command.Actor, command.InvitationId, i => { email = i.Email; i.Resend(now, command.Locale); }, cancellationToken);
             return resent.ToResponse(now);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)

@@ -17,7 +17,8 @@ public static class InvitationWebhookEvents
         {
             InvitationCreated => (WebhookEventTypes.Created, new InvitationEventData(resource)),
             InvitationResent => (WebhookEventTypes.Resent, new InvitationEventData(resource)),
-            InvitationAccepted accepted => (WebhookEventTypes.Accepted, new AcceptedEventData(resource, new AcceptedMember(accepted.UserId))),
+            InvitationAccepted accepted => (WebhookEventTypes.Accepted, new AcceptedEventData(resource, new AcceptedMember(accepted.UserId, resource.Metadata))),
+            InvitationDeclined declined => (WebhookEventTypes.Declined, new DeclinedEventData(resource, declined.Reason)),
             InvitationRevoked => (WebhookEventTypes.Revoked, new InvitationEventData(resource)),
             InvitationExpired => (WebhookEventTypes.Expired, (object)new InvitationEventData(resource)),
             _ => (null, null),

@@ -9,4 +9,5 @@ public sealed record SetBrandingCommand(
     string? SenderEmail,
     bool SenderEmailVerified,
     string? CustomDomain,
-    bool CustomDomainVerified) : IRequest<BrandingResponse>;
+    bool CustomDomainVerified,
+    string? DefaultLocale = null) : IRequest<BrandingResponse>;

@@ -14,7 +14,8 @@ internal sealed class SetBrandingCommandHandler(IInvitationsDbContext db) : IReq
             command.SenderEmail?.Trim(),
             command.SenderEmailVerified,
             command.CustomDomain?.Trim().ToLowerInvariant(),
-            command.CustomDomainVerified));
+            command.CustomDomainVerified,
+            command.DefaultLocale));
         await db.SaveChangesAsync(cancellationToken);
         return BrandingResponse.From(workspace.Branding);
     }

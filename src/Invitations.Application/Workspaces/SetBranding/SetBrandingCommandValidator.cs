@@ -15,6 +15,11 @@ internal sealed partial class SetBrandingCommandValidator : AbstractValidator<Se
             .WithMessage("custom_domain must be a host name such as invites.example.com (no scheme, path or port).");
         RuleFor(c => c.CustomDomain).NotEmpty().When(c => c.CustomDomainVerified)
             .WithMessage("A verified domain needs a custom_domain.");
+
+        // Only a language the service ships (or a regional form of one): a default that can't be used would silently be English.
+        RuleFor(c => c.DefaultLocale).Cascade(CascadeMode.Stop).ValidLocale("default_locale")
+            .Must(tag => tag is null || Languages.Match(tag) is not null)
+            .WithMessage($"default_locale must be a language the service ships ({string.Join(", ", Languages.Shipped)}) or a regional form of one, such as de-AT.");
     }
 
     [GeneratedRegex(@"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$")]

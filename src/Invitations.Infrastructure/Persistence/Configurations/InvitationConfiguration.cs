@@ -21,6 +21,9 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TeamTitle).HasMaxLength(Team.MaxTitleLength);
         builder.Property(i => i.InvitedByEmail).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(i => i.Status).HasConversion(Converters.LowerCase<InvitationStatus>()).HasMaxLength(16);
+        builder.Property(i => i.DeclineReason).HasMaxLength(Invitation.MaxDeclineReasonLength);
+        builder.Property(i => i.Locale).HasMaxLength(64);
+        builder.Property(i => i.Metadata).HasConversion(Converters.Metadata).HasColumnType("json").HasDefaultValueSql("'{}'");
 
         // The id is reserved by the insert itself: no extra round trip, and the member later gets exactly this id.
         builder.Property(i => i.UserId)

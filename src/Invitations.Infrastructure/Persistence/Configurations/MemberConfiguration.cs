@@ -19,6 +19,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Role).HasConversion(Converters.Role).HasMaxLength(32);
         builder.Property(m => m.Status).HasConversion(Converters.LowerCase<MemberStatus>()).HasMaxLength(16);
         builder.Property(m => m.TeamTitle).HasMaxLength(Team.MaxTitleLength);
+        builder.Property(m => m.Metadata).HasConversion(Converters.Metadata).HasColumnType("json").HasDefaultValueSql("'{}'");
         builder.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId);
         builder.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
         builder.HasIndex(m => new { m.WorkspaceId, m.NormalizedEmail }).IsUnique().HasDatabaseName(UniqueViolations.MemberPerEmail);

@@ -16,6 +16,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         {
             branding.Property(b => b.SenderEmail).HasMaxLength(EmailAddress.MaxLength);
             branding.Property(b => b.CustomDomain).HasMaxLength(253);
+            branding.Property(b => b.DefaultLocale).HasMaxLength(64);
         });
         builder.HasMany(w => w.Teams).WithOne().HasForeignKey(t => t.WorkspaceId);
         builder.Navigation(w => w.Teams).HasField("_teams");

@@ -11,9 +11,11 @@ SELECT CASE WHEN @exact THEN pg_advisory_xact_lock(@lock_class, @lock_key) ELSE 
 
 WITH invitation AS (
     INSERT INTO invitations (id, workspace_id, email, normalized_email, first_name, last_name, role, team_id, team_title, user_id,
-                             invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version)
+                             invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version, locale,
+                             metadata)
     SELECT @id, @workspace_id, @email, @normalized_email, @first_name, @last_name, @role, @team_id, @team_title, @user_id,
-           @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version
+           @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version, @locale,
+           @metadata
     FROM (SELECT nextval('invitation_creates') AS drawn) AS creates
     WHERE CASE WHEN @exact
                THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit

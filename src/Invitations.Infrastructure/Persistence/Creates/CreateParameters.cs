@@ -39,6 +39,8 @@ internal static class CreateParameters
         p.AddWithValue("created_at", i.CreatedAt);
         p.AddWithValue("expires_at", i.ExpiresAt);
         p.AddWithValue("delivery_version", i.DeliveryVersion);
+        p.Add(new NpgsqlParameter("locale", NpgsqlDbType.Text) { Value = (object?)i.Locale ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Json) { Value = i.Metadata.Json });
         p.AddWithValue("delivery_status", (delivery?.Status ?? DeliveryStatus.Pending).LowerCaseName());
         p.Add(new NpgsqlParameter("token_hash", NpgsqlDbType.Text) { Value = (object?)delivery?.TokenHash ?? DBNull.Value });
         p.Add(new NpgsqlParameter("trace_parent", NpgsqlDbType.Text) { Value = (object?)traceParent ?? DBNull.Value });

@@ -40,6 +40,15 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
                     b.Property<int>("DeliveryVersion")
                         .HasColumnType("integer")
                         .HasColumnName("delivery_version");
@@ -81,6 +90,18 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                     b.Property<TimeSpan>("Lifetime")
                         .HasColumnType("interval")
                         .HasColumnName("lifetime");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("json")
+                        .HasColumnName("metadata")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
@@ -211,6 +232,38 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_invitation_deliveries_token_hash");
 
                     b.ToTable("invitation_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Invitations.Domain.Invitations.OptOut", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("WorkspaceId", "NormalizedEmail")
+                        .HasName("pk_opt_outs");
+
+                    b.ToTable("opt_outs", (string)null);
                 });
 
             modelBuilder.Entity("Invitations.Domain.Webhooks.WebhookDelivery", b =>
@@ -449,6 +502,13 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("json")
+                        .HasColumnName("metadata")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -555,6 +615,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                                 .HasColumnType("boolean")
                                 .HasColumnName("branding_custom_domain_verified");
 
+                            b1.Property<string>("DefaultLocale")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("branding_default_locale");
+
                             b1.Property<string>("SenderEmail")
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
@@ -593,6 +658,16 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitation_deliveries_invitations_invitation_id");
+                });
+
+            modelBuilder.Entity("Invitations.Domain.Invitations.OptOut", b =>
+                {
+                    b.HasOne("Invitations.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opt_outs_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Invitations.Domain.Webhooks.WebhookDelivery", b =>

@@ -39,6 +39,9 @@ public sealed partial class CommittedEvents(
                 case InvitationRevoked revoked:
                     Revoked(logger, revoked.InvitationId.Value, revoked.RevokedByUserId);
                     break;
+                case InvitationDeclined declined:
+                    Declined(logger, declined.InvitationId.Value);
+                    break;
                 case InvitationExpired:
                     metrics.Expired(1);
                     break;
@@ -48,6 +51,9 @@ public sealed partial class CommittedEvents(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} accepted by user {UserId}")]
     private static partial void Accepted(ILogger logger, Guid invitationId, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} declined by the invitee")]
+    private static partial void Declined(ILogger logger, Guid invitationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} revoked by user {UserId}")]
     private static partial void Revoked(ILogger logger, Guid invitationId, long userId);
