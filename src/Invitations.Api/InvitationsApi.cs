@@ -100,6 +100,7 @@ public static class InvitationsApi
         app.MapWorkspaceInviteEndpoints();
         app.MapInvitationEndpoints();
         app.MapOptOutEndpoints();
+        app.MapWorkspaceRuleEndpoints();
         app.MapWebhookEndpoints();
         app.MapInviteeEndpoints();
         app.MapAdminEndpoints();

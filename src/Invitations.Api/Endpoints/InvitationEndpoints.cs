@@ -38,7 +38,7 @@ internal static class InvitationEndpoints
             .WithSummary("Invite up to 1,000 people at once (JSON or CSV), with a result for every row")
             .Accepts<BulkInvitationsRequest>("application/json", BulkCsv.MediaType)
             .Produces<BulkInvitationsResponse>()
-            .ProducesProblem(413).ProducesProblem(415)
+            .ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
             .WithMetadata(new RequestSizeLimitAttribute(BodySizeLimit.BulkMaxBytes));
         workspace.MapGet("/invitations", ListAsync).WithName("ListInvitations")
             .WithSummary("List invitations, newest first, with keyset pagination");

@@ -22,7 +22,7 @@ internal static class InviteeEndpoints
         invitee.MapPost("/lookup", LookupAsync).WithName("LookupInvitation")
             .WithSummary("What an invitation link is for: workspace, inviter, role, status, and the language to show it in");
         invitee.MapPost("/accept", AcceptAsync).WithName("AcceptInvitation")
-            .WithSummary("Accept an invitation; single use").ProducesProblem(409).ProducesProblem(410);
+            .WithSummary("Accept an invitation; single use").ProducesProblem(403).ProducesProblem(409).ProducesProblem(410);
         invitee.MapPost("/decline", DeclineAsync).WithName("DeclineInvitation")
             .WithSummary("Decline an invitation, optionally with a reason and asking not to be invited to the workspace again")
             .ProducesProblem(409).ProducesProblem(410);

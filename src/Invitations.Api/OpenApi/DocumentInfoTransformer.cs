@@ -11,6 +11,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Compatibility"] = "Two existing products' invite endpoints, spoken exactly: their bodies and their own error shapes.",
         ["Invitations"] = "Invite people to a workspace, list, revoke and resend invitations, and see who asked not to be invited again (workspace API key).",
         ["Members"] = "The workspace's members (workspace API key).",
+        ["Seats and policy"] = "How many seats a workspace has and uses, and who may invite whom (owner or admin key to change the policy).",
         ["Webhooks"] = "Signed invitation events, per the Standard Webhooks specification (owner or admin key).",
         ["Invitee"] = "What the person invited calls to look at, accept or decline: no key, the token from the email link is the credential.",
         ["Operator"] = "Workspaces, members, keys, teams and branding (the operator key).",

@@ -8,4 +8,7 @@ public enum CallerRule
 
     /// <summary>Create and change webhook endpoints.</summary>
     MayManageWebhooks,
+
+    /// <summary>Read and set the workspace's invitation policy.</summary>
+    MayManagePolicy,
 }

@@ -10,14 +10,14 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
     public Task<WorkspaceCard?> FindAsync(WorkspaceId id, CancellationToken cancellationToken) =>
         db.Workspaces.AsNoTracking()
             .Where(w => w.Id == id)
-            .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding))
+            .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding, w.SeatLimit, w.Policy))
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<WorkspaceId, WorkspaceCard>> CardsAsync(
         IReadOnlyCollection<WorkspaceId> ids, CancellationToken cancellationToken) =>
         await db.Workspaces.AsNoTracking()
             .Where(w => ids.Contains(w.Id))
-            .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding))
+            .Select(w => new WorkspaceCard(w.Id, w.Name, w.Branding, w.SeatLimit, w.Policy))
             .ToDictionaryAsync(card => card.Id, cancellationToken);
 
     public Task<TeamRef?> FindTeamAsync(WorkspaceId id, string? title, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             .Where(w => w.Id == id)
             .Select(w => new InvitingContext
             {
-                Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding),
+                Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding, w.SeatLimit, w.Policy),
                 Team = w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
                 IsMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
             });
@@ -57,7 +57,7 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             .Where(w => w.Id == id)
             .Select(w => new
             {
-                Card = new WorkspaceCard(w.Id, w.Name, w.Branding),
+                Card = new WorkspaceCard(w.Id, w.Name, w.Branding, w.SeatLimit, w.Policy),
                 Teams = w.Teams.Where(t => titles.Contains(t.NormalizedTitle)).Select(t => new { t.NormalizedTitle, Ref = new TeamRef(t.Id, t.Title) }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);

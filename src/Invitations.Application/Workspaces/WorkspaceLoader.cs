@@ -12,6 +12,10 @@ internal static class WorkspaceLoader
         await db.Workspaces.Include(w => w.Teams).SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
         ?? throw NotFound(id);
 
+    /// <summary>The workspace's card; an unknown workspace is refused as not found.</summary>
+    public static async Task<WorkspaceCard> CardAsync(this IWorkspaceDirectory workspaces, WorkspaceId id, CancellationToken cancellationToken) =>
+        await workspaces.FindAsync(id, cancellationToken) ?? throw NotFound(id);
+
     public static DomainException NotFound(WorkspaceId id) =>
         new(ErrorCodes.WorkspaceNotFound, $"Workspace {id} does not exist.");
 

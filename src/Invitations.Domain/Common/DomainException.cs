@@ -11,6 +11,9 @@ public sealed class DomainException(string code, string message) : Exception(mes
     /// <summary>The status that broke the rule, when the invitation had to be pending.</summary>
     public string? InvitationStatus { get; init; }
 
+    /// <summary>For the seat limit: the limit and the seats in use when the request was refused.</summary>
+    public (int Limit, int InUse)? Seats { get; init; }
+
     /// <summary>For a limit: how long until the same request is allowed again.</summary>
     public TimeSpan? AllowedAgainIn { get; init; }
 }

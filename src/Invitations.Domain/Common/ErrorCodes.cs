@@ -9,6 +9,9 @@ public static class ErrorCodes
     public const string RoleMayNotInvite = "role-may-not-invite";
     public const string EmailDomainNotAllowed = "email-domain-not-allowed";
     public const string SeatLimitReached = "seat-limit-reached";
+    public const string InvalidSeatLimit = "invalid-seat-limit";
+    public const string InvalidPolicy = "invalid-policy";
+    public const string CannotManagePolicy = "cannot-manage-policy";
 
     public const string WorkspaceNotFound = "workspace-not-found";
     public const string TeamNotFound = "team-not-found";

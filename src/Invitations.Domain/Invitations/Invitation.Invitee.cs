@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations.Events;
+using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
 
@@ -8,9 +9,14 @@ public sealed partial class Invitation
 {
     public const int MaxDeclineReasonLength = 500;
 
-    public void Accept(DateTimeOffset now)
+    /// <summary>
+    /// Open, and within the workspace's domain rules as they are now (a policy changed since the create refuses it, and the
+    /// invitation stays pending). The seat it held becomes the member's: a lowered seat limit never refuses an accept.
+    /// </summary>
+    public void Accept(InvitationPolicy policy, DateTimeOffset now)
     {
         EnsureOpen(now);
+        policy.EnsureAllows(Email);
         Status = InvitationStatus.Accepted;
         AcceptedAt = now;
         Raise(new InvitationAccepted(Id, UserId));

@@ -14,14 +14,16 @@ public sealed partial class Invitation : AggregateRoot
     {
     }
 
+    /// <param name="policy">The workspace's rules of who invites whom (contract §12), checked here.</param>
     /// <param name="userId">The id reserved for the person: a member made by accepting gets exactly this one.</param>
     /// <param name="locale">The invitee's language as asked for (a well-formed BCP 47 tag), or null.</param>
     public static Invitation Create(
-        Actor inviter, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team, TimeSpan lifetime,
-        bool sendEmail, long userId, DateTimeOffset now, Metadata? metadata = null, string? locale = null)
+        Actor inviter, InvitationPolicy policy, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team,
+        TimeSpan lifetime, bool sendEmail, long userId, DateTimeOffset now, Metadata? metadata = null, string? locale = null)
     {
-        EnsureMayInvite(inviter);
         InvitationLifetime.EnsureInvitable(role, lifetime);
+        policy.EnsureMayInvite(inviter, role);
+        policy.EnsureAllows(email.Value);
         var invitation = new Invitation
         {
             Id = InvitationId.New(),
@@ -50,14 +52,6 @@ public sealed partial class Invitation : AggregateRoot
         }
 
         return invitation;
-    }
-
-    public static void EnsureMayInvite(Actor actor)
-    {
-        if (!actor.Role.CanInvite())
-        {
-            throw new DomainException(ErrorCodes.CannotInvite, "Only owners and admins can invite people or manage invitations.");
-        }
     }
 
     /// <summary>

@@ -33,6 +33,15 @@ public sealed class OptOut
         CreatedAt = now,
     };
 
+    /// <summary>Who declined, and why, is for owners and admins: listing and lifting opt-outs is theirs.</summary>
+    public static void EnsureMayManage(Actor actor)
+    {
+        if (!actor.Role.CanInvite())
+        {
+            throw new DomainException(ErrorCodes.CannotInvite, "Only owners and admins can see and lift opt-outs.");
+        }
+    }
+
     public static DomainException Refusal(string email) =>
         new(ErrorCodes.InviteeOptedOut,
             $"{email} declined an earlier invitation and asked not to be invited to this workspace again; an owner or admin can lift that.");

@@ -16,6 +16,15 @@ public sealed record InvitationPolicy(
 {
     public static readonly InvitationPolicy Default = new([], [], null, [Role.Owner, Role.Admin]);
 
+    /// <summary>Owners and admins read and set the policy, whomever it lets invite.</summary>
+    public static void EnsureMayManage(Actor actor)
+    {
+        if (!actor.Role.CanInvite())
+        {
+            throw new DomainException(ErrorCodes.CannotManagePolicy, "Only owners and admins can see and set the invitation policy.");
+        }
+    }
+
     /// <summary>The actor may invite at all, and may give <paramref name="role"/>: nobody invites a role above their own.</summary>
     public void EnsureMayInvite(Actor actor, Role role)
     {
@@ -38,9 +47,9 @@ public sealed record InvitationPolicy(
     }
 
     /// <summary>The address's domain is not refused: it matches an allowed rule (when there are any) and no blocked one.</summary>
-    public void EnsureAllows(EmailAddress email)
+    public void EnsureAllows(string email)
     {
-        var domain = email.Value[(email.Value.LastIndexOf('@') + 1)..];
+        var domain = email[(email.LastIndexOf('@') + 1)..];
         if (BlockedDomains.Any(rule => rule.Matches(domain)) || (AllowedDomains.Count > 0 && !AllowedDomains.Any(rule => rule.Matches(domain))))
         {
             throw new DomainException(ErrorCodes.EmailDomainNotAllowed, $"This workspace does not invite addresses at {domain}.");

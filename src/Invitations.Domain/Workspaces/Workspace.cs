@@ -20,6 +20,12 @@ public sealed class Workspace : AggregateRoot
 
     public Branding Branding { get; private set; } = Branding.None;
 
+    /// <summary>How many seats members and pending invitations may hold together; null: no limit (contract §12).</summary>
+    public int? SeatLimit { get; private set; }
+
+    /// <summary>Who invites whom; <see cref="InvitationPolicy.Default"/> until an owner or admin sets one.</summary>
+    public InvitationPolicy Policy { get; private set; } = InvitationPolicy.Default;
+
     public IReadOnlyList<Team> Teams => _teams;
 
     public static Workspace Create(string name, DateTimeOffset now)
@@ -46,4 +52,22 @@ public sealed class Workspace : AggregateRoot
     }
 
     public void ChangeBranding(Branding branding) => Branding = branding;
+
+    /// <summary>Lowering it below what is in use is allowed and removes nothing: it only refuses what would need a seat.</summary>
+    public void SetSeatLimit(int? limit) => SeatLimit = limit is < 1
+        ? throw new DomainException(ErrorCodes.InvalidSeatLimit, "seat_limit must be at least 1, or null for no limit.")
+        : limit;
+
+    public void ChangePolicy(Actor actor, InvitationPolicy policy)
+    {
+        InvitationPolicy.EnsureMayManage(actor);
+        if (actor.WorkspaceId != Id)
+        {
+            throw new DomainException(ErrorCodes.CannotManagePolicy, "A key changes only its own workspace's policy.");
+        }
+
+        Policy = policy.InviterRoles.Contains(Role.Owner)
+            ? policy
+            : throw new DomainException(ErrorCodes.InvalidPolicy, "inviter_roles must contain owner.");
+    }
 }

@@ -18,6 +18,8 @@ internal static class Converters
     /// <summary>The compact JSON text, keys in the order given (a <c>json</c> column keeps them so; <c>jsonb</c> would not).</summary>
     public static readonly ValueConverter<Metadata, string> Metadata = new(m => m.Json, json => Domain.Common.Metadata.FromStored(json));
 
+    public static readonly ValueConverter<InvitationPolicy, string> Policy = new(p => StoredPolicy.Write(p), json => StoredPolicy.Read(json));
+
     public static readonly ValueConverter<Role, string> Role = new(role => role.Name(), value => Roles.Parse(value));
 
     public static ValueConverter<TEnum, string> LowerCase<TEnum>()

@@ -3,6 +3,7 @@ using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Invitations.CreateInvitationsInBulk;
 using Invitations.Application.Workspaces;
+using Invitations.Application.Workspaces.Seats;
 using Invitations.Domain.Common;
 using Invitations.Domain.Workspaces;
 using Microsoft.Extensions.Options;
@@ -23,14 +24,15 @@ public sealed class CreateInvitationsInBulkTests
     [InlineData(Role.Viewer)]
     public async Task Handle_ActorWhoMayNotInvite_ThrowsBeforeTouchingAnything(Role actorRole)
     {
+        _directory.FindAsync(_workspaceId, Arg.Any<CancellationToken>()).Returns(InvitationBuilder.Card(_workspaceId));
         var handler = new CreateInvitationsInBulkCommandHandler(
             _db, _directory, new CreateInvitationCommandValidator(), new FakeTimeProvider(InvitationBuilder.Start),
-            Options.Create(new InvitationOptions()), Substitute.For<IInvitationStore>(), Substitute.For<IUserIds>());
+            Options.Create(new InvitationOptions()), Substitute.For<IInvitationStore>(), Substitute.For<ISeats>(), Substitute.For<IUserIds>());
 
         var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(Command(actorRole, 3), CancellationToken.None));
 
         Assert.Equal(ErrorCodes.CannotInvite, error.Code);
-        Assert.Empty(_directory.ReceivedCalls());
+        Assert.Single(_directory.ReceivedCalls()); // the workspace's policy, and nothing about the rows
         Assert.Empty(_db.ReceivedCalls());
     }
 

@@ -1,5 +1,7 @@
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
+using Invitations.Application.Workspaces.Seats;
+using Invitations.Domain.Common;
 using NSubstitute;
 
 namespace Invitations.Application.Tests.Invitations;
@@ -18,7 +20,7 @@ public sealed class DailyLimitTests
         var counted = new CreatesCounted(12, 345, 100);
         _store.InsertAsync(invitation, Arg.Is<CreateAllowance>(a => a.IsExact), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(true, counted));
 
-        await _store.InsertWithinLimitAsync(_gauge, _db, invitation, 500, InvitationBuilder.Start, CancellationToken.None);
+        await _store.InsertWithinLimitsAsync(_gauge, _db, invitation, 500, false, InvitationBuilder.Start, CancellationToken.None);
 
         await _store.DidNotReceive().InsertAsync(invitation, Arg.Is<CreateAllowance>(a => !a.IsExact), Arg.Any<CancellationToken>());
         Assert.Equal(counted, _gauge.Last(invitation.WorkspaceId));
@@ -32,7 +34,7 @@ public sealed class DailyLimitTests
         _gauge.Counted(invitation.WorkspaceId, known);
         _store.InsertAsync(invitation, Arg.Any<CreateAllowance>(), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(true, null));
 
-        await _store.InsertWithinLimitAsync(_gauge, _db, invitation, 500, InvitationBuilder.Start, CancellationToken.None);
+        await _store.InsertWithinLimitsAsync(_gauge, _db, invitation, 500, false, InvitationBuilder.Start, CancellationToken.None);
 
         await _store.Received(1).InsertAsync(
             invitation, Arg.Is<CreateAllowance>(a => a.Counted == known && a.Limit == 500 && a.Since == InvitationBuilder.Start.AddDays(-1)),
@@ -49,8 +51,37 @@ public sealed class DailyLimitTests
         _store.InsertAsync(invitation, Arg.Is<CreateAllowance>(a => !a.IsExact), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(false, null));
         _store.InsertAsync(invitation, Arg.Is<CreateAllowance>(a => a.IsExact), Arg.Any<CancellationToken>()).Returns(new InsertOutcome(true, fresh));
 
-        await _store.InsertWithinLimitAsync(_gauge, _db, invitation, 500, InvitationBuilder.Start, CancellationToken.None);
+        await _store.InsertWithinLimitsAsync(_gauge, _db, invitation, 500, false, InvitationBuilder.Start, CancellationToken.None);
 
         Assert.Equal(fresh, _gauge.Last(invitation.WorkspaceId));
+    }
+
+    [Fact]
+    public async Task WorkspaceWithASeatLimit_CountsExactly_EvenWithAnEstimateAtHand()
+    {
+        var invitation = InvitationBuilder.Create();
+        _gauge.Counted(invitation.WorkspaceId, new CreatesCounted(12, 345, 100));
+        _store.InsertAsync(invitation, Arg.Any<CreateAllowance>(), Arg.Any<CancellationToken>())
+            .Returns(new InsertOutcome(true, new CreatesCounted(13, 400, 100), new SeatCount(10, 4, 3)));
+
+        await _store.InsertWithinLimitsAsync(_gauge, _db, invitation, 500, true, InvitationBuilder.Start, CancellationToken.None);
+
+        await _store.Received(1).InsertAsync(invitation, Arg.Is<CreateAllowance>(a => a.IsExact), Arg.Any<CancellationToken>());
+        await _store.DidNotReceive().InsertAsync(invitation, Arg.Is<CreateAllowance>(a => !a.IsExact), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task NoFreeSeat_IsRefusedAsTheSeatLimit_WithTheCount()
+    {
+        var invitation = InvitationBuilder.Create();
+        _store.InsertAsync(invitation, Arg.Any<CreateAllowance>(), Arg.Any<CancellationToken>())
+            .Returns(new InsertOutcome(false, new CreatesCounted(3, 400, 100), new SeatCount(10, 6, 4)));
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(
+            () => _store.InsertWithinLimitsAsync(_gauge, _db, invitation, 500, true, InvitationBuilder.Start, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.SeatLimitReached, refusal.Code);
+        Assert.Equal((10, 10), refusal.Seats);
+        Assert.Null(refusal.AllowedAgainIn); // a seat frees when someone acts, not at a time: no Retry-After
     }
 }

@@ -20,7 +20,7 @@ public sealed class DispatchInvitationEmailsCommandHandlerTests
     private readonly IEmailSession _session = Substitute.For<IEmailSession>();
     private readonly IEmailBatch _batch = Substitute.For<IEmailBatch>();
     private readonly FakeTimeProvider _clock = new(InvitationBuilder.Start);
-    private readonly WorkspaceCard _workspace = new(WorkspaceId.New(), "Acme", Branding.None);
+    private readonly WorkspaceCard _workspace = InvitationBuilder.Card(WorkspaceId.New());
     private readonly List<DeliveryOutcome> _recorded = [];
     private readonly DispatchInvitationEmailsCommandHandler _handler;
 

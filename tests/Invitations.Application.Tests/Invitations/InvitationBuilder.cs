@@ -15,6 +15,7 @@ internal static class InvitationBuilder
 
     public static Invitation Create(string email = "Jane.Doe@Example.com", Role role = Role.Editor) => Invitation.Create(
         Actor(),
+        InvitationPolicy.Default,
         EmailAddress.Create(email),
         "Jane",
         "Doe",
@@ -24,6 +25,10 @@ internal static class InvitationBuilder
         sendEmail: true,
         userId: 1042,
         Start);
+
+    /// <summary>A workspace with no seat limit and the default invitation policy.</summary>
+    public static WorkspaceCard Card(WorkspaceId id, string name = "Acme", Branding? branding = null) =>
+        new(id, name, branding ?? Branding.None, null, InvitationPolicy.Default);
 
     /// <summary>The invitation as the dispatcher claims it for delivery <paramref name="number"/>, with the link <paramref name="token"/>.</summary>
     public static OwedEmail Owed(

@@ -63,7 +63,7 @@ public sealed class InvitationEmailComposerTests
     public void Compose_WorkspaceNameWithMarkup_IsEscapedInHtml()
     {
         var message = InvitationEmailComposer.Compose(
-            Owed(new WorkspaceCard(_invitation.WorkspaceId, "<script>alert(1)</script>", Branding.None)), Links, Mail, EmailTexts.Localizer);
+            Owed(InvitationBuilder.Card(_invitation.WorkspaceId, "<script>alert(1)</script>")), Links, Mail, EmailTexts.Localizer);
 
         Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", message.HtmlBody, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class InvitationEmailComposerTests
     }
 
     private EmailMessage Compose(Branding branding, int number = 1) =>
-        InvitationEmailComposer.Compose(Owed(new WorkspaceCard(_invitation.WorkspaceId, "Acme Support", branding), number), Links, Mail, EmailTexts.Localizer);
+        InvitationEmailComposer.Compose(Owed(InvitationBuilder.Card(_invitation.WorkspaceId, "Acme Support", branding), number), Links, Mail, EmailTexts.Localizer);
 
     private OwedEmail Owed(WorkspaceCard workspace, int number = 1) => InvitationBuilder.Owed(_invitation, workspace, number, token: Token);
 }

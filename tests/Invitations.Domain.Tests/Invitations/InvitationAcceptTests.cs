@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
@@ -14,7 +15,7 @@ public sealed class InvitationAcceptTests
         invitation.ClearDomainEvents();
         clock.Advance(TimeSpan.FromDays(2));
 
-        invitation.Accept(clock.GetUtcNow());
+        invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow());
 
         Assert.Equal(InvitationStatus.Accepted, invitation.Status);
         Assert.Equal(clock.GetUtcNow(), invitation.AcceptedAt);
@@ -30,9 +31,24 @@ public sealed class InvitationAcceptTests
         var invitation = InvitationFactory.Create(clock);
         clock.SetUtcNow(invitation.ExpiresAt.AddSeconds(secondsAfterExpiry));
 
-        var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.Expired, error.Code);
+        Assert.Equal(InvitationStatus.Pending, invitation.Status);
+        Assert.Null(invitation.AcceptedAt);
+    }
+
+    [Fact]
+    public void Accept_OfAnAddressTheWorkspaceNoLongerAllows_IsRefused_AndStaysPending()
+    {
+        var clock = InvitationFactory.Clock();
+        var invitation = InvitationFactory.Create(clock);
+        DomainPattern.TryParse("*.partner.io", out var partners);
+        var changed = InvitationPolicy.Default with { AllowedDomains = [partners] };
+
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(changed, clock.GetUtcNow()));
+
+        Assert.Equal(ErrorCodes.EmailDomainNotAllowed, error.Code);
         Assert.Equal(InvitationStatus.Pending, invitation.Status);
         Assert.Null(invitation.AcceptedAt);
     }
@@ -45,7 +61,7 @@ public sealed class InvitationAcceptTests
         clock.SetUtcNow(invitation.ExpiresAt);
         invitation.Expire(clock.GetUtcNow());
 
-        var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.Expired, error.Code);
         Assert.Equal(InvitationStatus.Expired, invitation.Status);
@@ -58,7 +74,7 @@ public sealed class InvitationAcceptTests
         var invitation = InvitationFactory.Create(clock);
         invitation.Revoke(7, clock.GetUtcNow());
 
-        var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.NotPending, error.Code);
         Assert.Equal("revoked", error.InvitationStatus);
@@ -70,11 +86,11 @@ public sealed class InvitationAcceptTests
     {
         var clock = InvitationFactory.Clock();
         var invitation = InvitationFactory.Create(clock);
-        invitation.Accept(clock.GetUtcNow());
+        invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow());
         var acceptedAt = invitation.AcceptedAt;
         clock.Advance(TimeSpan.FromMinutes(5));
 
-        var error = Assert.Throws<DomainException>(() => invitation.Accept(clock.GetUtcNow()));
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow()));
 
         Assert.Equal(ErrorCodes.NotPending, error.Code);
         Assert.Equal("accepted", error.InvitationStatus);

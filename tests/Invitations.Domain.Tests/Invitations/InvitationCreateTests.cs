@@ -106,6 +106,6 @@ public sealed class InvitationCreateTests
     }
 
     private static Invitation Create(Role inviterRole, Role role) => Invitation.Create(
-        InvitationFactory.Inviter(inviterRole), EmailAddress.Create("jane@example.com"), null, null, role,
+        InvitationFactory.Inviter(inviterRole), InvitationPolicy.Default, EmailAddress.Create("jane@example.com"), null, null, role,
         new TeamRef(Guid.NewGuid(), "Default team"), Invitation.DefaultLifetime, true, 1234, InvitationFactory.Start);
 }

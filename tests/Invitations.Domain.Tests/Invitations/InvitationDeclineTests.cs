@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
@@ -61,7 +62,7 @@ public sealed class InvitationDeclineTests
         foreach (var again in new Action[]
                  {
                      () => invitation.Decline(null, block: true, clock.GetUtcNow()),
-                     () => invitation.Accept(clock.GetUtcNow()),
+                     () => invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow()),
                      () => invitation.Resend(clock.GetUtcNow()),
                  })
         {

@@ -18,6 +18,7 @@ internal static class InvitationFactory
     public static Invitation Create(FakeTimeProvider clock, bool sendEmail = true, TimeSpan? lifetime = null) =>
         Invitation.Create(
             Inviter(),
+            InvitationPolicy.Default,
             EmailAddress.Create("  Jane.Doe@Example.COM "),
             " Jane ",
             "Doe",

@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
@@ -37,7 +38,7 @@ public sealed class InvitationResendTests
     {
         var clock = InvitationFactory.Clock();
         var invitation = InvitationFactory.Create(clock);
-        invitation.Accept(clock.GetUtcNow());
+        invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow());
 
         var error = Assert.Throws<DomainException>(() => invitation.Resend(clock.GetUtcNow()));
 

@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.Workspaces;
 using Invitations.Domain.Invitations.Events;
 
 namespace Invitations.Domain.Tests.Invitations;
@@ -67,7 +68,7 @@ public sealed class InvitationRevokeAndExpireTests
     {
         var clock = InvitationFactory.Clock();
         var invitation = InvitationFactory.Create(clock);
-        invitation.Accept(clock.GetUtcNow());
+        invitation.Accept(InvitationPolicy.Default, clock.GetUtcNow());
         clock.Advance(TimeSpan.FromDays(8));
 
         var error = Assert.Throws<DomainException>(() => invitation.Expire(clock.GetUtcNow()));

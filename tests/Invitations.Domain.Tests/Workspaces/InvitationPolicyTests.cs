@@ -47,7 +47,7 @@ public sealed class InvitationPolicyTests
             BlockedDomains = [Rule("blocked.example.com")],
         };
 
-        var refusal = Record.Exception(() => policy.EnsureAllows(EmailAddress.Create(address)));
+        var refusal = Record.Exception(() => policy.EnsureAllows(EmailAddress.Create(address).Value));
 
         Assert.Equal(allowed, refusal is null);
         Assert.True(allowed || ((DomainException)refusal!).Code == ErrorCodes.EmailDomainNotAllowed);

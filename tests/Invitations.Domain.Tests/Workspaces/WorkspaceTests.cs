@@ -54,4 +54,55 @@ public sealed class WorkspaceTests
         Assert.Equal(ErrorCodes.TeamExists, error.Code);
         Assert.Equal(2, workspace.Teams.Count);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void SetSeatLimit_BelowOne_IsRefused_AndKeepsTheLimit(int limit)
+    {
+        var workspace = Workspace.Create("Acme", Now);
+        workspace.SetSeatLimit(5);
+
+        var error = Assert.Throws<DomainException>(() => workspace.SetSeatLimit(limit));
+
+        Assert.Equal(ErrorCodes.InvalidSeatLimit, error.Code);
+        Assert.Equal(5, workspace.SeatLimit);
+    }
+
+    [Fact]
+    public void SetSeatLimit_Null_RemovesTheLimit()
+    {
+        var workspace = Workspace.Create("Acme", Now);
+        workspace.SetSeatLimit(5);
+
+        workspace.SetSeatLimit(null);
+
+        Assert.Null(workspace.SeatLimit);
+    }
+
+    [Theory]
+    [InlineData(Role.TeamSupervisor)]
+    [InlineData(Role.Viewer)]
+    public void ChangePolicy_ByAMemberBelowAdmin_IsRefused_AndKeepsThePolicy(Role role)
+    {
+        var workspace = Workspace.Create("Acme", Now);
+        var widened = InvitationPolicy.Default with { InviterRoles = [Role.Owner, Role.Admin, Role.TeamSupervisor] };
+
+        var error = Assert.Throws<DomainException>(() => workspace.ChangePolicy(new Actor(workspace.Id, 7, "x@acme.io", role), widened));
+
+        Assert.Equal(ErrorCodes.CannotManagePolicy, error.Code);
+        Assert.Same(InvitationPolicy.Default, workspace.Policy);
+    }
+
+    [Fact]
+    public void ChangePolicy_WithoutOwnerAmongTheInviters_IsRefused()
+    {
+        var workspace = Workspace.Create("Acme", Now);
+        var ownerless = InvitationPolicy.Default with { InviterRoles = [Role.Admin] };
+
+        var error = Assert.Throws<DomainException>(() => workspace.ChangePolicy(new Actor(workspace.Id, 7, "x@acme.io", Role.Admin), ownerless));
+
+        Assert.Equal(ErrorCodes.InvalidPolicy, error.Code);
+        Assert.Same(InvitationPolicy.Default, workspace.Policy);
+    }
 }

@@ -25,6 +25,17 @@ public sealed class NativeInvitationPermissionTests(ServiceHost api)
         Assert.Equal(before, await api.RowCountsAsync());
     }
 
+    [Fact]
+    public async Task Create_ByNonInviter_OfAMembersAddress_Is403_SoTheKeyLearnsNothingAboutWhoIsAMember()
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        var key = await api.MemberKeyAsync(workspace, "viewer");
+
+        var response = await api.ClientWithKey(key).PostAsJsonAsync(ApiClients.Native(workspace), new { email = workspace.OwnerEmail, role = "viewer" });
+
+        await ErrorAssert.ProblemAsync(response, HttpStatusCode.Forbidden, "cannot-invite");
+    }
+
     [Theory]
     [InlineData("teammate", "revoke")]
     [InlineData("teammate", "resend")]

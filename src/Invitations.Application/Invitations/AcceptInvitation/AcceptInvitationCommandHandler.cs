@@ -29,14 +29,13 @@ internal sealed class AcceptInvitationCommandHandler(IInvitationsDbContext db, I
     {
         var invitation = await db.FindByTokenAsync(db.Invitations, command.Token!, cancellationToken) ?? throw InvitationErrors.NotFound();
         var now = clock.GetUtcNow();
-        invitation.Accept(now);
+        var workspace = await workspaces.CardAsync(invitation.WorkspaceId, cancellationToken);
+        invitation.Accept(workspace.Policy, now); // its seat was held for it: no seat limit refuses this
         if (await workspaces.IsMemberAsync(invitation.WorkspaceId, invitation.NormalizedEmail, cancellationToken))
         {
             throw InvitationErrors.AlreadyMember(invitation.Email);
         }
 
-        var workspace = await workspaces.FindAsync(invitation.WorkspaceId, cancellationToken)
-            ?? throw WorkspaceLoader.NotFound(invitation.WorkspaceId);
         workspaces.Admit(
             invitation.WorkspaceId,
             invitation.UserId,

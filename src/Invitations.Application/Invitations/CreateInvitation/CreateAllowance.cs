@@ -5,7 +5,8 @@ namespace Invitations.Application.Invitations.CreateInvitation;
 /// transaction, so that no number of concurrent creates on any number of nodes passes the limit. Exact (no
 /// <see cref="Counted"/>): the window is counted while the workspace's other creates wait. Estimated: an earlier count plus
 /// every create anywhere since (the create counter) plus the creates that may have been in flight then must stay within it;
-/// cheap, and used while the workspace is far from its limit.
+/// cheap, and used while the workspace is far from its limit and has no seat limit. Counting exactly also checks the seats
+/// (contract §12) under the same lock.
 /// </summary>
 public sealed record CreateAllowance(int Limit, DateTimeOffset Since, CreatesCounted? Counted)
 {
@@ -17,6 +18,7 @@ public sealed record CreateAllowance(int Limit, DateTimeOffset Since, CreatesCou
 /// <param name="Slack">How many creates may have been in flight then, uncounted: the database's connection limit.</param>
 public sealed record CreatesCounted(int Count, long CounterValue, int Slack);
 
-/// <param name="Inserted">False: the allowance did not hold, and nothing was written.</param>
+/// <param name="Inserted">False: the allowance (or a free seat) was missing, and nothing was written.</param>
 /// <param name="Counted">An exact insert's fresh count (its own row included), for later estimates.</param>
-public sealed record InsertOutcome(bool Inserted, CreatesCounted? Counted);
+/// <param name="Seats">An exact insert's seats as counted before it, when the workspace has a seat limit.</param>
+public sealed record InsertOutcome(bool Inserted, CreatesCounted? Counted, Workspaces.Seats.SeatCount? Seats = null);

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Application.Invitations.CreateInvitation;
 
 /// <summary>
-/// Load (one read, the opt-outs in it), act (the aggregate), save (one write that also keeps the daily limit, the email and the
-/// event).
+/// Load (one read: the workspace with its policy and seat limit, the team, a membership, an opt-out), act (the aggregate, which
+/// checks the policy), save (one write that also keeps the daily limit and the seats, the email and the event).
 /// </summary>
 internal sealed class CreateInvitationCommandHandler(
     IInvitationsDbContext db,
@@ -25,7 +25,6 @@ internal sealed class CreateInvitationCommandHandler(
     public async Task<InvitationResponse> Handle(CreateInvitationCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
-        Invitation.EnsureMayInvite(actor);
         var now = clock.GetUtcNow();
         var email = EmailAddress.Create(command.Email);
         var read = await workspaces.InvitingContext(actor.WorkspaceId, command.Team, email.Normalized)
@@ -33,6 +32,8 @@ internal sealed class CreateInvitationCommandHandler(
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
         var context = read.Context;
+        var policy = context.Workspace.Policy;
+        policy.EnsureMayInvite(actor); // before anything that would tell a caller who may not invite about an address
         var team = context.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
         if (context.IsMember)
         {
@@ -44,13 +45,13 @@ internal sealed class CreateInvitationCommandHandler(
             throw OptOut.Refusal(email.Value);
         }
 
-        var lifetime = command.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
+        var lifetime = policy.LifetimeFor(command.ExpiresInDays, options.Value.DefaultLifetime);
         var invitation = Invitation.Create(
-            actor, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
+            actor, policy, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
             await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale);
         var token = command.SendEmail ? null : invitation.IssueLink(now);
         var delivery = invitation.NewestDelivery();
-        await SaveAsync(invitation, now, cancellationToken);
+        await SaveAsync(invitation, context.Workspace.SeatLimit is not null, now, cancellationToken);
 
         var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
         return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };
@@ -61,12 +62,12 @@ internal sealed class CreateInvitationCommandHandler(
     /// already past its expiry, that one is expired through its own method (and reports it) whether or not the sweep has run
     /// yet, and the save is tried once more. Checking only on a conflict keeps the common case to the insert alone.
     /// </summary>
-    private async Task SaveAsync(Invitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveAsync(Invitation invitation, bool seatsLimited, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var limit = options.Value.DailyLimitPerWorkspace;
         try
         {
-            await invitations.InsertWithinLimitAsync(gauge, db, invitation, limit, now, cancellationToken);
+            await invitations.InsertWithinLimitsAsync(gauge, db, invitation, limit, seatsLimited, now, cancellationToken);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
         {
@@ -81,7 +82,7 @@ internal sealed class CreateInvitationCommandHandler(
 
             holder.Expire(now);
             await db.SaveChangesAsync(cancellationToken);
-            await invitations.InsertWithinLimitAsync(gauge, db, invitation, limit, now, cancellationToken);
+            await invitations.InsertWithinLimitsAsync(gauge, db, invitation, limit, seatsLimited, now, cancellationToken);
         }
     }
 }

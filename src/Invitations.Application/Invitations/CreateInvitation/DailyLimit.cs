@@ -17,14 +17,15 @@ internal static class DailyLimit
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Inserts a new invitation within its workspace's limit: on this node's estimate while that holds, counting exactly when it
-    /// does not. Over the limit: refused with when enough room opens, nothing written.
+    /// Inserts a new invitation within its workspace's limits: on this node's estimate while that holds, counting exactly when it
+    /// does not or when the workspace limits its seats (<paramref name="seatsLimited"/>: the seats are counted under the same
+    /// lock). Over a limit: refused — with when enough room opens, or with the seats — and nothing written.
     /// </summary>
-    public static async Task InsertWithinLimitAsync(
-        this IInvitationStore store, DailyLimitGauge gauge, IInvitationsDbContext db, Invitation invitation, int limit, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public static async Task InsertWithinLimitsAsync(
+        this IInvitationStore store, DailyLimitGauge gauge, IInvitationsDbContext db, Invitation invitation, int limit, bool seatsLimited,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var estimate = gauge.Last(invitation.WorkspaceId);
+        var estimate = seatsLimited ? null : gauge.Last(invitation.WorkspaceId);
         var outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, estimate), cancellationToken);
         if (!outcome.Inserted && estimate is not null)
         {
@@ -38,6 +39,7 @@ internal static class DailyLimit
 
         if (!outcome.Inserted)
         {
+            outcome.Seats?.EnsureFree(1);
             throw await db.RefusalAsync(
                 invitation.WorkspaceId, limit, limit, 1, now, $"This workspace has reached its limit of {limit} invitations per 24 hours.", cancellationToken);
         }

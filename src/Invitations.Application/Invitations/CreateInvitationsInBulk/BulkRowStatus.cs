@@ -12,4 +12,7 @@ public enum BulkRowStatus
 
     /// <summary>The address declined an earlier invitation and asked not to be invited again.</summary>
     OptedOut,
+
+    /// <summary>The workspace's invitation policy does not allow the address's domain.</summary>
+    DomainNotAllowed,
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Invitations.Application.Common;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Workspaces;
+using Invitations.Application.Workspaces.Seats;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Workspaces;
@@ -23,6 +24,7 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     TimeProvider clock,
     IOptions<InvitationOptions> options,
     IInvitationStore invitations,
+    ISeats seats,
     IUserIds userIds) : IRequestHandler<CreateInvitationsInBulkCommand, BulkInvitationsResult>
 {
     private const int MaxAttempts = 3;
@@ -30,7 +32,7 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     public async Task<BulkInvitationsResult> Handle(CreateInvitationsInBulkCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
-        Invitation.EnsureMayInvite(actor);
+        (await workspaces.CardAsync(actor.WorkspaceId, cancellationToken)).Policy.EnsureMayInvite(actor);
         var defaults = command.Defaults ?? new BulkInvitationDefaults();
         var rows = new List<BulkRow>(command.Rows.Count);
         for (var index = 0; index < command.Rows.Count; index++)
@@ -56,10 +58,13 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
     private async Task<BulkInvitationsResult> CreateAsync(Actor actor, List<BulkRow> rows, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (workspace, creating, overdue) = await BulkRowClassifier.ClassifyAsync(db, workspaces, actor, rows, now, cancellationToken);
+        var (workspace, creating, overdue) = await BulkRowClassifier.ClassifyAsync(
+            db, workspaces, actor, rows, options.Value.DefaultLifetime, now, cancellationToken);
 
         if (creating.Count > 0)
         {
+            // All or nothing, as the daily limit: the rows to create must fit in the free seats.
+            (await seats.LockAndCountAsync(actor.WorkspaceId, now, cancellationToken)).EnsureFree(creating.Count);
             await EnsureWithinDailyLimitAsync(actor.WorkspaceId, creating.Count, now, cancellationToken);
         }
 
@@ -70,13 +75,12 @@ internal sealed class CreateInvitationsInBulkCommandHandler(
 
         var created = new List<(BulkRow Row, Invitation Invitation, InvitationDelivery? Delivery, string? Token)>(creating.Count);
         var ids = await userIds.NextAsync(creating.Count, cancellationToken);
-        foreach (var ((row, team), userId) in creating.Zip(ids))
+        foreach (var ((row, team, lifetime), userId) in creating.Zip(ids))
         {
             var create = row.Create;
-            var lifetime = create.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.Value.DefaultLifetime;
             var invitation = Invitation.Create(
-                actor, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail, userId, now,
-                Metadata.Create(create.Metadata), create.Locale);
+                actor, workspace.Policy, row.Email!, create.FirstName, create.LastName, Roles.Parse(create.Role!), team, lifetime, create.SendEmail,
+                userId, now, Metadata.Create(create.Metadata), create.Locale);
             var token = create.SendEmail ? null : invitation.IssueLink(now);
             created.Add((row, invitation, invitation.NewestDelivery(), token));
         }

@@ -10,7 +10,7 @@ internal sealed class LiftOptOutCommandHandler(IInvitationsDbContext db) : IRequ
 {
     public async Task<Unit> Handle(LiftOptOutCommand command, CancellationToken cancellationToken)
     {
-        Invitation.EnsureMayInvite(command.Actor);
+        OptOut.EnsureMayManage(command.Actor);
         var email = EmailAddress.Normalize(command.Email!);
         var optOut = await db.OptOuts.SingleOrDefaultAsync(o => o.WorkspaceId == command.Actor.WorkspaceId && o.NormalizedEmail == email, cancellationToken)
             ?? throw new DomainException(ErrorCodes.OptOutNotFound, $"{command.Email!.Trim()} has not opted out of this workspace's invitations.");

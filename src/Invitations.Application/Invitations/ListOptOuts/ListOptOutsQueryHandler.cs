@@ -10,7 +10,7 @@ internal sealed class ListOptOutsQueryHandler(IInvitationsDbContext db) : IReque
 {
     public async Task<IReadOnlyList<OptOutResponse>> Handle(ListOptOutsQuery query, CancellationToken cancellationToken)
     {
-        Invitation.EnsureMayInvite(query.Actor);
+        OptOut.EnsureMayManage(query.Actor);
         return await db.OptOuts.AsNoTracking()
             .Where(o => o.WorkspaceId == query.Actor.WorkspaceId)
             .OrderByDescending(o => o.CreatedAt).ThenBy(o => o.NormalizedEmail)

@@ -7,19 +7,32 @@
 -- insert must fit the estimate: the workspace's count when last counted (@counted, when the counter stood at @counted_at),
 -- plus every create anywhere since (our draw minus @counted_at), plus what may have been in flight then (@slack, the server's
 -- connection limit) — an over-estimate, so it never lets the limit be passed. An insert that does not fit writes nothing.
+--
+-- The seats (contract §12) the same way: a workspace with a seat_limit is only ever inserted into while counting exactly,
+-- under the exclusive lock that everything taking a seat takes (CountSeats.sql), so members + pending invitations not past
+-- expires_at never pass the limit. The estimate reads only that the workspace has no limit: one index lookup.
 SELECT CASE WHEN @exact THEN pg_advisory_xact_lock(@lock_class, @lock_key) ELSE pg_advisory_xact_lock_shared(@lock_class, @lock_key) END;
 
-WITH invitation AS (
+WITH seats AS (
+    SELECT w.seat_limit,
+           CASE WHEN @exact AND w.seat_limit IS NOT NULL
+                THEN (SELECT count(*) FROM members AS m WHERE m.workspace_id = w.id) END AS members,
+           CASE WHEN @exact AND w.seat_limit IS NOT NULL
+                THEN (SELECT count(*) FROM invitations AS i WHERE i.workspace_id = w.id AND i.status = 'pending' AND i.expires_at > @created_at) END AS pending
+    FROM workspaces AS w
+    WHERE w.id = @workspace_id),
+invitation AS (
     INSERT INTO invitations (id, workspace_id, email, normalized_email, first_name, last_name, role, team_id, team_title, user_id,
                              invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version, locale,
                              metadata)
     SELECT @id, @workspace_id, @email, @normalized_email, @first_name, @last_name, @role, @team_id, @team_title, @user_id,
            @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version, @locale,
            @metadata
-    FROM (SELECT nextval('invitation_creates') AS drawn) AS creates
+    FROM (SELECT nextval('invitation_creates') AS drawn) AS creates, seats
     WHERE CASE WHEN @exact
                THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit
-               ELSE creates.drawn - @counted_at + @counted + @slack <= @limit END
+                    AND (seats.seat_limit IS NULL OR seats.members + seats.pending < seats.seat_limit)
+               ELSE creates.drawn - @counted_at + @counted + @slack <= @limit AND seats.seat_limit IS NULL END
     RETURNING id),
 -- The link it gives out (an email owed through the outbox, or the caller's own), if it gives one.
 delivery AS (
@@ -44,11 +57,14 @@ owed AS (
     SELECT gen_random_uuid(), subscriber.id, published.id, 'pending', 0, '[]', @created_at, @created_at
     FROM published CROSS JOIN subscriber)
 -- What came of it; counting exactly, the count with our own row and the counter, for later estimates (wherever the counter is
--- read in this statement, an estimate made from the two can only overstate).
+-- read in this statement, an estimate made from the two can only overstate), and the seats as they were before it.
 SELECT EXISTS (SELECT FROM invitation) AS inserted,
        EXISTS (SELECT FROM published) AS published,
        CASE WHEN @exact
             THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w)
                  + (SELECT count(*) FROM invitation) END AS counted,
        CASE WHEN @exact THEN (SELECT last_value FROM invitation_creates) END AS counted_at,
-       current_setting('max_connections')::int AS slack;
+       current_setting('max_connections')::int AS slack,
+       (SELECT seat_limit FROM seats) AS seat_limit,
+       (SELECT members::int FROM seats) AS members,
+       (SELECT pending::int FROM seats) AS pending;

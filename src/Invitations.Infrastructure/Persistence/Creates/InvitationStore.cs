@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Invitations.Application.Invitations;
 using Invitations.Application.Invitations.CreateInvitation;
 using Invitations.Application.Webhooks.Events;
+using Invitations.Application.Workspaces.Seats;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Invitations.Events;
@@ -37,13 +38,13 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
 
         try
         {
-            var outcome = await ReadOutcomeAsync(command, cancellationToken);
+            var (outcome, eventPublished) = await ReadOutcomeAsync(command, cancellationToken);
             if (outcome.Inserted)
             {
-                afterCommit.Saved(db, invitation, emailsOwed: delivery?.Status == DeliveryStatus.Pending, webhooksOwed: outcome.Published);
+                afterCommit.Saved(db, invitation, emailsOwed: delivery?.Status == DeliveryStatus.Pending, webhooksOwed: eventPublished);
             }
 
-            return new InsertOutcome(outcome.Inserted, outcome.Counted);
+            return outcome;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && UniqueViolations.Translate(e.ConstraintName) is { } rule)
         {
@@ -72,8 +73,7 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
         return reader.Get<int>("used");
     }
 
-    private static async Task<(bool Inserted, bool Published, CreatesCounted? Counted)> ReadOutcomeAsync(
-        NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<(InsertOutcome Outcome, bool Published)> ReadOutcomeAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.SkipToResultWithAsync("inserted", cancellationToken);
@@ -81,7 +81,10 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
         var counted = reader.Get<long?>("counted") is { } count
             ? new CreatesCounted((int)count, reader.Get<long>("counted_at"), reader.Get<int>("slack"))
             : null;
-        return (reader.Get<bool>("inserted"), reader.Get<bool>("published"), counted);
+        var seats = reader.Get<int?>("members") is { } members
+            ? new SeatCount(reader.Get<int?>("seat_limit"), members, reader.Get<int>("pending"))
+            : null;
+        return (new InsertOutcome(reader.Get<bool>("inserted"), counted, seats), reader.Get<bool>("published"));
     }
 
     private static string? TraceParentOf(InvitationDelivery? delivery) =>

@@ -602,6 +602,17 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("invitation_policy")
+                        .HasDefaultValueSql("'{\"allowed_domains\":[],\"blocked_domains\":[],\"max_expires_in_days\":null,\"inviter_roles\":[\"owner\",\"admin\"]}'::jsonb");
+
+                    b.Property<int?>("SeatLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("seat_limit");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Branding", "Invitations.Domain.Workspaces.Workspace.Branding#Branding", b1 =>
                         {
                             b1.IsRequired();
