@@ -17,13 +17,6 @@ public interface IWorkspaceDirectory
     Task<bool> IsMemberAsync(WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The workspace, the team (as <see cref="FindTeamAsync"/>) and whether the address is an active member, as a query the
-    /// caller may extend with reads of its own, so that creating an invitation (the hot path) reads in one round trip.
-    /// Empty if the workspace is unknown.
-    /// </summary>
-    IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail);
-
-    /// <summary>
     /// The workspace, its teams of these titles (a null title meaning the default team) and which of these addresses are
     /// members: what inviting many addresses at once needs, in two round trips however many there are. Null if the workspace
     /// is unknown.

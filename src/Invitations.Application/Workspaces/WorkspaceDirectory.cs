@@ -36,19 +36,6 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
             m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail,
             cancellationToken);
 
-    public IQueryable<InvitingContext> InvitingContext(WorkspaceId id, string? teamTitle, string normalizedEmail)
-    {
-        var normalizedTitle = NormalizedTeamTitle(teamTitle);
-        return db.Workspaces.AsNoTracking()
-            .Where(w => w.Id == id)
-            .Select(w => new InvitingContext
-            {
-                Workspace = new WorkspaceCard(w.Id, w.Name, w.Branding, w.SeatLimit, w.Policy),
-                Team = w.Teams.Where(t => t.NormalizedTitle == normalizedTitle).Select(t => new TeamRef(t.Id, t.Title)).FirstOrDefault(),
-                IsMember = db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
-            });
-    }
-
     public async Task<BulkInvitingContext?> BulkInvitingContextAsync(
         WorkspaceId id, IReadOnlyCollection<string?> teamTitles, IReadOnlyCollection<string> normalizedEmails, CancellationToken cancellationToken)
     {
@@ -79,6 +66,5 @@ internal sealed class WorkspaceDirectory(IInvitationsDbContext db) : IWorkspaceD
         Metadata metadata) =>
         db.Members.Add(Member.Join(id, userId, email, firstName, lastName, role, team, now, metadata));
 
-    private static string NormalizedTeamTitle(string? title) =>
-        Team.Normalize(string.IsNullOrWhiteSpace(title) ? Team.DefaultTitle : title);
+    private static string NormalizedTeamTitle(string? title) => Team.NormalizedTitleOf(title);
 }

@@ -28,4 +28,7 @@ public sealed class Team
     public TeamRef ToRef() => new(Id, Title);
 
     public static string Normalize(string title) => title.Trim().ToLowerInvariant();
+
+    /// <summary>The normalized title a request names, the default team's when it names none.</summary>
+    public static string NormalizedTitleOf(string? title) => Normalize(string.IsNullOrWhiteSpace(title) ? DefaultTitle : title);
 }

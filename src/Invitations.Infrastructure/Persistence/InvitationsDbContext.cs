@@ -15,6 +15,9 @@ public sealed class InvitationsDbContext : DbContext, IInvitationsDbContext
 {
     internal const string UserIdSequence = "user_ids";
 
+    private readonly PendingCommit _pending = new();
+    private int _pendingLease;
+
     public InvitationsDbContext(DbContextOptions<InvitationsDbContext> options)
         : base(options)
     {
@@ -41,8 +44,23 @@ public sealed class InvitationsDbContext : DbContext, IInvitationsDbContext
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
-    /// <summary>What the saves since the last commit owe once it happens (see <see cref="AfterCommitInterceptor"/>).</summary>
-    internal PendingCommit Pending { get; } = new();
+    /// <summary>
+    /// What the saves since the last commit owe once it happens (see <see cref="AfterCommitInterceptor"/>). Contexts are pooled: a
+    /// new lease starts with nothing owed, whatever a failed transaction of the last one left.
+    /// </summary>
+    internal PendingCommit Pending
+    {
+        get
+        {
+            if (_pendingLease != ContextId.Lease)
+            {
+                _pending.Reset();
+                _pendingLease = ContextId.Lease;
+            }
+
+            return _pending;
+        }
+    }
 
     public async Task<long> NextUserIdAsync(CancellationToken cancellationToken) =>
         await Database.SqlQuery<long>($"SELECT nextval('user_ids') AS \"Value\"").SingleAsync(cancellationToken);

@@ -9,7 +9,14 @@ namespace Invitations.Infrastructure.Persistence;
 internal static class RawSql
 {
     /// <summary>A command on the context's own connection (opened if need be), in its transaction if one is running.</summary>
-    public static async Task<NpgsqlCommand> CommandAsync(this DbContext db, string sql, CancellationToken cancellationToken)
+    public static async Task<NpgsqlCommand> CommandAsync(this DbContext db, string sql, CancellationToken cancellationToken) =>
+        new(sql, await db.OpenNpgsqlConnectionAsync(cancellationToken))
+        {
+            Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+        };
+
+    /// <summary>The context's own connection, opened if need be (EF closes it again when the context is done with it).</summary>
+    public static async Task<NpgsqlConnection> OpenNpgsqlConnectionAsync(this DbContext db, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
@@ -17,7 +24,7 @@ internal static class RawSql
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
 
-        return new NpgsqlCommand(sql, connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
+        return connection;
     }
 
     /// <summary>

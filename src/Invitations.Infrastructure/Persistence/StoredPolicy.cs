@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Invitations.Domain.Workspaces;
@@ -16,6 +17,14 @@ internal static class StoredPolicy
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>
+    /// Policies read lately, by their stored text: every create reads its workspace's, and parsing it again each time was a
+    /// fortieth of a create's CPU (build/benchmarks.md). A policy is an immutable value, so one instance serves every reader.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, InvitationPolicy> Recent = new(StringComparer.Ordinal);
+
+    private const int RecentLimit = 1024;
+
     public const string DefaultJson = """{"allowed_domains":[],"blocked_domains":[],"max_expires_in_days":null,"inviter_roles":["owner","admin"]}""";
 
     public static string Write(InvitationPolicy policy) => JsonSerializer.Serialize(
@@ -27,6 +36,23 @@ internal static class StoredPolicy
         Json);
 
     public static InvitationPolicy Read(string json)
+    {
+        if (Recent.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
+        var policy = Parse(json);
+        if (Recent.Count >= RecentLimit)
+        {
+            Recent.Clear(); // a crude bound: a busy node holds its busiest workspaces' policies again within moments
+        }
+
+        Recent[json] = policy;
+        return policy;
+    }
+
+    private static InvitationPolicy Parse(string json)
     {
         var shape = JsonSerializer.Deserialize<Shape>(json, Json);
         if (shape is null)

@@ -93,6 +93,6 @@ public sealed partial class WalkthroughTests
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guid();
 
-    [GeneratedRegex(@"webhook-receiver: (?<type>[a-z_.]+) evt_\S+.*: (?<verdict>[^:]+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"webhook-receiver: (?<type>[a-z_.]+) evt_\S+.*: (?<verdict>[^:\n]+)$", RegexOptions.Multiline)]
     private static partial Regex Received();
 }

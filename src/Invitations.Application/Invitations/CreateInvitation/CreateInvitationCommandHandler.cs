@@ -15,7 +15,7 @@ namespace Invitations.Application.Invitations.CreateInvitation;
 /// </summary>
 internal sealed class CreateInvitationCommandHandler(
     IInvitationsDbContext db,
-    IWorkspaceDirectory workspaces,
+    ICreateReads reads,
     IInvitationStore invitations,
     IUserIds userIds,
     TimeProvider clock,
@@ -27,9 +27,7 @@ internal sealed class CreateInvitationCommandHandler(
         var actor = command.Actor;
         var now = clock.GetUtcNow();
         var email = EmailAddress.Create(command.Email);
-        var read = await workspaces.InvitingContext(actor.WorkspaceId, command.Team, email.Normalized)
-                .Select(c => new { Context = c, OptedOut = db.OptOuts.Any(o => o.WorkspaceId == actor.WorkspaceId && o.NormalizedEmail == email.Normalized) })
-                .SingleOrDefaultAsync(cancellationToken)
+        var read = await reads.ReadAsync(actor.WorkspaceId, command.Team, email.Normalized, cancellationToken)
             ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
         var context = read.Context;
         var policy = context.Workspace.Policy;

@@ -3,7 +3,6 @@ using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
 using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Invitations.Infrastructure.Persistence.Creates;
@@ -12,9 +11,8 @@ namespace Invitations.Infrastructure.Persistence.Creates;
 internal static class CreateParameters
 {
     public static void Add(
-        NpgsqlCommand command, Invitation i, InvitationDelivery? delivery, CreateAllowance allowance, WebhookEvent published, string? traceParent)
+        SqlParameters p, Invitation i, InvitationDelivery? delivery, CreateAllowance allowance, WebhookEvent published, string? traceParent)
     {
-        var p = command.Parameters;
         p.AddWithValue("lock_class", CreateLock.Class);
         p.AddWithValue("lock_key", CreateLock.KeyOf(i.WorkspaceId));
         p.AddWithValue("exact", allowance.IsExact);
@@ -27,8 +25,8 @@ internal static class CreateParameters
         p.AddWithValue("workspace_id", i.WorkspaceId.Value);
         p.AddWithValue("email", i.Email);
         p.AddWithValue("normalized_email", i.NormalizedEmail);
-        p.Add(new NpgsqlParameter("first_name", NpgsqlDbType.Text) { Value = (object?)i.FirstName ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("last_name", NpgsqlDbType.Text) { Value = (object?)i.LastName ?? DBNull.Value });
+        p.Add("first_name", NpgsqlDbType.Text, i.FirstName);
+        p.Add("last_name", NpgsqlDbType.Text, i.LastName);
         p.AddWithValue("role", i.Role.Name());
         p.AddWithValue("team_id", i.TeamId);
         p.AddWithValue("team_title", i.TeamTitle);
@@ -39,11 +37,11 @@ internal static class CreateParameters
         p.AddWithValue("created_at", i.CreatedAt);
         p.AddWithValue("expires_at", i.ExpiresAt);
         p.AddWithValue("delivery_version", i.DeliveryVersion);
-        p.Add(new NpgsqlParameter("locale", NpgsqlDbType.Text) { Value = (object?)i.Locale ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Json) { Value = i.Metadata.Json });
+        p.Add("locale", NpgsqlDbType.Text, i.Locale);
+        p.Add("metadata", NpgsqlDbType.Json, i.Metadata.Json);
         p.AddWithValue("delivery_status", (delivery?.Status ?? DeliveryStatus.Pending).LowerCaseName());
-        p.Add(new NpgsqlParameter("token_hash", NpgsqlDbType.Text) { Value = (object?)delivery?.TokenHash ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("trace_parent", NpgsqlDbType.Text) { Value = (object?)traceParent ?? DBNull.Value });
+        p.Add("token_hash", NpgsqlDbType.Text, delivery?.TokenHash);
+        p.Add("trace_parent", NpgsqlDbType.Text, traceParent);
         p.AddWithValue("event_id", published.Id);
         p.AddWithValue("event_type", published.Type);
         p.AddWithValue("event_body", published.Body);

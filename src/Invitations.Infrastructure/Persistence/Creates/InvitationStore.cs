@@ -28,8 +28,9 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
         var created = invitation.DomainEvents.OfType<InvitationCreated>().Single();
         var owed = InvitationWebhookEvents.Of(created, invitation, EmailState.Of(delivery), invitation.CreatedAt)!;
         var published = WebhookEvent.Create(invitation.WorkspaceId.Value, owed.Type, invitation.CreatedAt, e => WebhookPublisher.Render(e, owed.Data));
-        await using var command = await db.CommandAsync(SqlText.Of<InvitationStore>("CreateInvitation"), cancellationToken);
-        CreateParameters.Add(command, invitation, delivery, allowance, published, TraceParentOf(delivery));
+        var parameters = new SqlParameters();
+        CreateParameters.Add(parameters, invitation, delivery, allowance, published, TraceParentOf(delivery));
+        await using var batch = await PositionalBatch.Of<InvitationStore>("CreateInvitation").BatchAsync(db, parameters, cancellationToken);
         var outer = db.Database.CurrentTransaction;
         if (outer is not null)
         {
@@ -38,7 +39,7 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
 
         try
         {
-            var (outcome, eventPublished) = await ReadOutcomeAsync(command, cancellationToken);
+            var (outcome, eventPublished) = await ReadOutcomeAsync(batch, cancellationToken);
             if (outcome.Inserted)
             {
                 afterCommit.Saved(db, invitation, emailsOwed: delivery?.Status == DeliveryStatus.Pending, webhooksOwed: eventPublished);
@@ -73,9 +74,9 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
         return reader.Get<int>("used");
     }
 
-    private static async Task<(InsertOutcome Outcome, bool Published)> ReadOutcomeAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<(InsertOutcome Outcome, bool Published)> ReadOutcomeAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.SkipToResultWithAsync("inserted", cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var counted = reader.Get<long?>("counted") is { } count

@@ -77,4 +77,12 @@ internal sealed class PendingCommit
         _savepoints.Clear();
         EmailsOwed = WebhooksOwed = false;
     }
+
+    /// <summary>Forgets everything, rows rendered for an unsaved save included: the context is going back to its pool.</summary>
+    public void Reset()
+    {
+        Clear();
+        _saving = default;
+        _unsavedRows = [];
+    }
 }
