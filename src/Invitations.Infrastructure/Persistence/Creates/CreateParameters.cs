@@ -41,6 +41,7 @@ internal static class CreateParameters
         p.AddWithValue("delivery_version", i.DeliveryVersion);
         p.Add(new NpgsqlParameter("locale", NpgsqlDbType.Text) { Value = (object?)i.Locale ?? DBNull.Value });
         p.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Json) { Value = i.Metadata.Json });
+        p.Add(new NpgsqlParameter("join_link_id", NpgsqlDbType.Uuid) { Value = (object?)i.JoinLinkId?.Value ?? DBNull.Value });
         p.AddWithValue("delivery_status", (delivery?.Status ?? DeliveryStatus.Pending).LowerCaseName());
         p.Add(new NpgsqlParameter("token_hash", NpgsqlDbType.Text) { Value = (object?)delivery?.TokenHash ?? DBNull.Value });
         p.Add(new NpgsqlParameter("trace_parent", NpgsqlDbType.Text) { Value = (object?)traceParent ?? DBNull.Value });
