@@ -44,7 +44,7 @@ public sealed class JoinLinkValidatorTests
 
     [Theory]
     [InlineData("not-an-address", "Email must contain exactly one '@' with a name before it.")]
-    [InlineData("Bob <bob@example.com>", "Email must be a bare address such as name@example.com, not a display name or a list.")]
+    [InlineData("Bob<bob@example.com>", "Email must be a bare address such as name@example.com, not a display name or a list.")]
     [InlineData("", "Email is required.")]
     public void AJoin_WithAMalformedAddress_SaysWhy(string email, string message) =>
         Assert.Equal([message], Messages(new RequestToJoinCommandValidator().Validate(Join with { Email = email }), "Email"));
