@@ -24,8 +24,8 @@ internal static class InviteePages
     private static readonly ConcurrentDictionary<(string Path, string Language), (byte[] Page, byte[] Texts)> Made = new();
 
     /// <summary>
-    /// The page at <paramref name="path"/>: the shared layout (link-page.html: the card, its loading, error and rate-limited
-    /// views, the shared scripts) around the page's own views (<paramref name="views"/>) and <paramref name="scripts"/>, with
+    /// The page at <paramref name="path"/>: the shared layout (link-page.html: the card, its loading, unknown-link, error and
+    /// rate-limited views, the shared scripts) around the page's own views (<paramref name="views"/>) and <paramref name="scripts"/>, with
     /// the texts of <typeparamref name="TTexts"/> on top of the shared ones.
     /// </summary>
     public static IEndpointRouteBuilder MapTextPage<TTexts>(this IEndpointRouteBuilder app, string path, string views, params string[] scripts)

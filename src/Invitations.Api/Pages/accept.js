@@ -18,7 +18,7 @@
   const LOOKUP_URL = '/v1/invitations/lookup';
   const ACCEPT_URL = '/v1/invitations/accept';
   const T = window.acceptTexts;
-  const { card, show, post, fillExpiry, showRateLimited, retryWith } = window.linkPage;
+  const { card, show, post, lookUp, fillExpiry, retryWith } = window.linkPage;
 
   const acceptButton = document.getElementById('accept');
   const nameInputs = {
@@ -52,27 +52,16 @@
   }
 
   // --- Networking ------------------------------------------------------------------
-  // Shared handling of the statuses both routes may return; true when handled.
-  function handleCommon(result) {
-    if (result.status === 404) { show('unknown'); return true; }
-    if (result.status === 410) { show('expired'); return true; }
-    if (result.status === 429) { showRateLimited(result.response); return true; }
-    return false;
-  }
+  // Shared handling of the statuses all three routes may return (a 410 is an expired invitation); true when handled.
+  const handleCommon = (result) => window.linkPage.handleCommon(result, () => 'expired');
 
   async function lookup() {
     retryWith(lookup);
-    if (!token) { show('unknown'); return; }
-    show('loading');
-    let result;
-    try { result = await post(LOOKUP_URL, { token }); } catch (_) { show('error'); return; }
-    if (handleCommon(result)) return;
-    if (result.status === 400) { show('unknown'); return; }
-    if (result.status !== 200) { show('error'); return; }
-    await T.use(result.data.language);
-    renderDetails(result.data);
+    const data = await lookUp(LOOKUP_URL, token, handleCommon);
+    if (!data) return;
+    renderDetails(data);
     const byStatus = { pending: 'valid', accepted: 'used', revoked: 'revoked', expired: 'expired', declined: 'declined' };
-    show(byStatus[result.data.status] || 'unknown');
+    show(byStatus[data.status] || 'unknown');
   }
 
   function clearErrors() {

@@ -12,7 +12,7 @@
   const LOOKUP_URL = '/v1/join-links/lookup';
   const JOIN_URL = '/v1/join-links/join';
   const T = window.acceptTexts;
-  const { show, post, fillExpiry, showRateLimited, retryWith } = window.linkPage;
+  const { show, post, lookUp, fillExpiry, retryWith } = window.linkPage;
 
   const form = document.getElementById('join-form');
   const emailInput = document.getElementById('email');
@@ -24,32 +24,20 @@
   let token = '';
 
   // 404 unknown, 410 closed (the problem says how), 429 wait; true when handled.
-  function handleCommon(result) {
-    if (result.status === 404) { show('unknown'); return true; }
-    if (result.status === 410) {
-      const status = String(result.data.join_link_status || '');
-      show(CLOSED.includes(status) ? status : 'expired');
-      return true;
-    }
-    if (result.status === 429) { showRateLimited(result.response); return true; }
-    return false;
-  }
+  const handleCommon = (result) => window.linkPage.handleCommon(result, (problem) => {
+    const status = String(problem.join_link_status || '');
+    return CLOSED.includes(status) ? status : 'expired';
+  });
 
   async function lookup() {
     retryWith(lookup);
-    if (!token) { show('unknown'); return; }
-    show('loading');
-    let result;
-    try { result = await post(LOOKUP_URL, { token }); } catch (_) { show('error'); return; }
-    if (handleCommon(result)) return;
-    if (result.status === 400) { show('unknown'); return; }
-    if (result.status !== 200) { show('error'); return; }
-    await T.use(result.data.language);
-    T.fill('workspace_name', result.data.workspace_name);
-    T.fill('role', T.role(result.data.role));
-    T.fill('team', result.data.team);
-    fillExpiry(result.data.expires_at);
-    const status = String(result.data.status || '');
+    const data = await lookUp(LOOKUP_URL, token, handleCommon);
+    if (!data) return;
+    T.fill('workspace_name', data.workspace_name);
+    T.fill('role', T.role(data.role));
+    T.fill('team', data.team);
+    fillExpiry(data.expires_at);
+    const status = String(data.status || '');
     show(status === 'active' ? 'open' : CLOSED.includes(status) ? status : 'unknown');
   }
 

@@ -101,12 +101,34 @@
     }
   }
 
+  // The answers every link route may give, shown; true when result was one. A 410 is the page's own (gone: its view).
+  function handleCommon(result, gone) {
+    if (result.status === 404) { show('unknown'); return true; }
+    if (result.status === 410) { show(gone(result.data)); return true; }
+    if (result.status === 429) { showRateLimited(result.response); return true; }
+    return false;
+  }
+
+  // Looks the token up at url: the answer's data, in its language, or null when a state was shown instead
+  // (handle: the page's own handleCommon, around the one above).
+  async function lookUp(url, token, handle) {
+    if (!token) { show('unknown'); return null; }
+    show('loading');
+    let result;
+    try { result = await post(url, { token }); } catch (_) { show('error'); return null; }
+    if (handle(result)) return null;
+    if (result.status === 400) { show('unknown'); return null; }
+    if (result.status !== 200) { show('error'); return null; }
+    await T.use(result.data.language);
+    return result.data;
+  }
+
   for (const button of card.querySelectorAll('[data-retry]')) {
     button.addEventListener('click', () => lastAction());
   }
 
   window.linkPage = {
-    card, takeToken, show, post, fillExpiry, showRateLimited,
+    card, takeToken, show, post, handleCommon, lookUp, fillExpiry,
     retryWith: (action) => { lastAction = action; },
   };
 })();
