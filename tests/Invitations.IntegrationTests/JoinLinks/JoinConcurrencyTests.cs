@@ -5,7 +5,8 @@ namespace Invitations.IntegrationTests.JoinLinks;
 
 /// <summary>
 /// <c>max_uses</c> under concurrency (contract §13): joins sent at once to two service processes on one database, both running
-/// joins, and joins run side by side in one process, never make more invitations than the link allows.
+/// joins (the second with workers enough to run them all side by side), and joins run side by side in one process, never make
+/// more invitations than the link allows.
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
 public sealed class JoinConcurrencyTests(ServiceHost api)
@@ -23,7 +24,7 @@ public sealed class JoinConcurrencyTests(ServiceHost api)
             ["ConnectionStrings__Invitations"] = api.ConnectionString,
             ["Operator__ApiKey"] = ApiFactory.OperatorKey,
             ["Hangfire__ServerEnabled"] = "true",
-            ["Hangfire__WorkerCount"] = "4",
+            ["Hangfire__WorkerCount"] = "16",
             ["Email__Transport"] = "Directory",
             ["Email__DirectoryPath"] = Path.Combine(Path.GetTempPath(), $"join-mail-{Guid.NewGuid():N}"),
         });
