@@ -8,9 +8,12 @@ namespace Invitations.Application.JoinLinks;
 
 internal static class JoinLinkLoader
 {
-    /// <summary>A link of the actor's own workspace, for an owner or admin; any other workspace's reads as not found.</summary>
+    /// <summary>
+    /// A link of the actor's own workspace, for an owner or admin (<paramref name="tracked"/> to change it); any other workspace's
+    /// reads as not found.
+    /// </summary>
     public static async Task<JoinLink> LoadJoinLinkAsync(
-        this IInvitationsDbContext db, Actor actor, JoinLinkId id, CancellationToken cancellationToken, bool tracked = true)
+        this IInvitationsDbContext db, Actor actor, JoinLinkId id, bool tracked, CancellationToken cancellationToken)
     {
         JoinLink.EnsureMayManage(actor);
         var links = tracked ? db.JoinLinks : db.JoinLinks.AsNoTracking();

@@ -78,8 +78,15 @@ public sealed class JoinLink
         }
 
         // The command's validator answers these with a 400 naming the field; here they are only guarded.
-        ArgumentOutOfRangeException.ThrowIfNotEqual(maxUses is null or (>= 1 and <= MaxUsesLimit), true, nameof(maxUses));
-        ArgumentOutOfRangeException.ThrowIfNotEqual(expiresInDays is null or (>= MinDays and <= MaxDays), true, nameof(expiresInDays));
+        if (maxUses is < 1 or > MaxUsesLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxUses), maxUses, $"1 to {MaxUsesLimit}, or null for no limit.");
+        }
+
+        if (expiresInDays is < MinDays or > MaxDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresInDays), expiresInDays, $"{MinDays} to {MaxDays}, or null for {DefaultDays}.");
+        }
 
         var token = SecretToken.New();
         var link = new JoinLink

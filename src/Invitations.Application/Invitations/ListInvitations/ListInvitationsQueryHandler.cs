@@ -11,7 +11,7 @@ internal sealed class ListInvitationsQueryHandler(IInvitationList list, IInvitat
     {
         if (query.JoinLinkId is { } link)
         {
-            await db.LoadJoinLinkAsync(query.Actor, link, cancellationToken, tracked: false); // the link's managers only; 404 for another's
+            await db.LoadJoinLinkAsync(query.Actor, link, tracked: false, cancellationToken); // the link's managers only; 404 for another's
         }
 
         var limit = query.Limit ?? ListInvitationsQuery.DefaultLimit;

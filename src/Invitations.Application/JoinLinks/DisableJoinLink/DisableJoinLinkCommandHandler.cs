@@ -7,7 +7,7 @@ internal sealed class DisableJoinLinkCommandHandler(IInvitationsDbContext db, Ti
 {
     public async Task<JoinLinkResponse> Handle(DisableJoinLinkCommand command, CancellationToken cancellationToken)
     {
-        var link = await db.LoadJoinLinkAsync(command.Actor, command.Id, cancellationToken);
+        var link = await db.LoadJoinLinkAsync(command.Actor, command.Id, tracked: true, cancellationToken);
         var now = clock.GetUtcNow();
         link.Disable(now);
         await db.SaveChangesAsync(cancellationToken);

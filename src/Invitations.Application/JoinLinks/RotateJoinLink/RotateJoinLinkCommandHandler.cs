@@ -11,7 +11,7 @@ internal sealed class RotateJoinLinkCommandHandler(
 {
     public async Task<JoinLinkResponse> Handle(RotateJoinLinkCommand command, CancellationToken cancellationToken)
     {
-        var link = await db.LoadJoinLinkAsync(command.Actor, command.Id, cancellationToken);
+        var link = await db.LoadJoinLinkAsync(command.Actor, command.Id, tracked: true, cancellationToken);
         var workspace = await workspaces.CardAsync(link.WorkspaceId, cancellationToken);
         var token = link.Rotate();
         await db.SaveChangesAsync(cancellationToken); // only the token's hash: a join counting a use meanwhile is not undone
