@@ -25,14 +25,15 @@ internal static class InviteePages
 
     /// <summary>
     /// The page at <paramref name="path"/>: the shared layout (link-page.html: the card, its loading, unknown-link, error and
-    /// rate-limited views, the shared scripts) around the page's own views (<paramref name="views"/>) and <paramref name="scripts"/>, with
-    /// the texts of <typeparamref name="TTexts"/> on top of the shared ones.
+    /// rate-limited views, the shared scripts) around the page's own views (<paramref name="views"/>) and
+    /// <paramref name="scripts"/>, with the texts of <typeparamref name="TTexts"/> on top of the shared ones.
     /// </summary>
     public static IEndpointRouteBuilder MapTextPage<TTexts>(this IEndpointRouteBuilder app, string path, string views, params string[] scripts)
     {
+        var scriptTags = string.Join("\n", scripts.Select(src => $"  <script src=\"{src}\" defer></script>"));
         var html = Encoding.UTF8.GetString(Load("link-page.html"))
             .Replace("{{views}}\n", Encoding.UTF8.GetString(Load(views)), StringComparison.Ordinal)
-            .Replace("{{scripts}}", string.Join("\n", scripts.Select(src => $"  <script src=\"{src}\" defer></script>")), StringComparison.Ordinal)
+            .Replace("{{scripts}}", scriptTags, StringComparison.Ordinal)
             .Replace("{{texts_url}}", path + "/texts/", StringComparison.Ordinal);
         app.MapGet(path, (HttpContext http, IStringLocalizer<LinkPageTexts> shared, IStringLocalizer<TTexts> own) =>
         {
@@ -40,9 +41,8 @@ internal static class InviteePages
             http.Response.Headers.Vary = "Accept-Language";
             return Locked(http, In(path, language, html, shared, own).Page, "text/html; charset=utf-8");
         }).ExcludeFromDescription();
-        app.MapGet(
-            path + "/texts/{language}",
-            (string language, HttpContext http, IStringLocalizer<LinkPageTexts> shared, IStringLocalizer<TTexts> own) => Languages.Shipped.Contains(language)
+        app.MapGet(path + "/texts/{language}", (string language, HttpContext http, IStringLocalizer<LinkPageTexts> shared, IStringLocalizer<TTexts> own) =>
+            Languages.Shipped.Contains(language)
                 ? Locked(http, In(path, language, html, shared, own).Texts, "application/json; charset=utf-8")
                 : Results.NotFound()).ExcludeFromDescription();
         return app;
