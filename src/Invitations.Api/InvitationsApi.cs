@@ -103,8 +103,10 @@ public static class InvitationsApi
         app.MapWorkspaceRuleEndpoints();
         app.MapWebhookEndpoints();
         app.MapInviteeEndpoints();
+        app.MapJoinLinkEndpoints();
         app.MapAdminEndpoints();
         app.MapAcceptPage();
+        app.MapJoinPage();
         app.MapOperationsEndpoints();
         return app;
     }

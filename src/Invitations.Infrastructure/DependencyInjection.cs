@@ -4,6 +4,7 @@ using Invitations.Application.Invitations.EmailOutbox;
 using Invitations.Application.Idempotency;
 using Invitations.Application.Invitations.ExpireOverdueInvitations;
 using Invitations.Application.Invitations.ListInvitations;
+using Invitations.Application.JoinLinks;
 using Invitations.Application.Webhooks;
 using Invitations.Application.Webhooks.DispatchWebhooks;
 using Invitations.Application.Webhooks.ListWebhookDeliveries;
@@ -85,6 +86,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailDispatchSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<IInvitationStore, InvitationStore>();
+        services.AddScoped<IJoinQueue, HangfireJoinQueue>();
         services.AddScoped<ISeats, WorkspaceSeats>();
         services.AddScoped<IUserIds, UserIds>();
         services.AddSingleton<UserIdPool>();

@@ -51,6 +51,9 @@ internal sealed record ApiError(int Status, string Code, string Title, string De
         [ErrorCodes.WebhookUrlRefused] = (400, "Webhook URL refused."),
         [ErrorCodes.WebhookDisabled] = (409, "The webhook is disabled."),
         [ErrorCodes.CannotManageWebhooks] = (403, "Only owners and admins can manage webhooks."),
+        [ErrorCodes.JoinLinkNotFound] = (404, "Join link not found."),
+        [ErrorCodes.JoinLinkClosed] = (410, "The join link no longer admits anyone."),
+        [ErrorCodes.CannotManageJoinLinks] = (403, "Only owners and admins can manage join links."),
     };
 
     public IDictionary<string, string[]>? Errors { get; init; }

@@ -46,6 +46,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             ErrorCodes.DuplicatePending => new Dictionary<string, object?> { ["existing_invitation_id"] = e.InvitationId },
             ErrorCodes.NotPending => new Dictionary<string, object?> { ["invitation_status"] = e.InvitationStatus },
+            ErrorCodes.JoinLinkClosed => new Dictionary<string, object?> { ["join_link_status"] = e.JoinLinkStatus },
             ErrorCodes.SeatLimitReached when e.Seats is { Limit: var limit, InUse: var inUse } =>
                 new Dictionary<string, object?> { ["limit"] = limit, ["in_use"] = inUse, ["available"] = Math.Max(0, limit - inUse) },
             _ => null,

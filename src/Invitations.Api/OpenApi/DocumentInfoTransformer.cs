@@ -14,6 +14,10 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Seats and policy"] = "How many seats a workspace has and uses, and who may invite whom (owner or admin key to change the policy).",
         ["Webhooks"] = "Signed invitation events, per the Standard Webhooks specification (owner or admin key).",
         ["Invitee"] = "What the person invited calls to look at, accept or decline: no key, the token from the email link is the credential.",
+        ["Join links"] = "Shareable links that let anyone who has one ask to join with their email address, with a role, a team, a use limit, " +
+                         "an expiry and allowed domains (owner or admin key).",
+        ["Joining"] = "What a person with a join link calls to see where it leads and to ask for an invitation: no key, the link's token is " +
+                      "the credential.",
         ["Operator"] = "Workspaces, members, keys, teams and branding (the operator key).",
     };
 

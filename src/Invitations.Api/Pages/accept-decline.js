@@ -8,7 +8,8 @@
 
   const DECLINE_URL = '/v1/invitations/decline';
   const T = window.acceptTexts;
-  const { show, post, handleCommon, showConflict } = window.acceptPage;
+  const { show, post, retryWith } = window.linkPage;
+  const { handleCommon, showConflict } = window.acceptPage;
   const card = document.getElementById('card');
   const decline = {
     open: document.getElementById('decline'),
@@ -35,7 +36,7 @@
   }
 
   async function declineInvitation() {
-    window.acceptPage.retryWith(declineInvitation);
+    retryWith(declineInvitation);
     if (card.dataset.state !== 'confirm-decline') show('confirm-decline');
     decline.reason.removeAttribute('aria-invalid');
     decline.reasonError.hidden = true;

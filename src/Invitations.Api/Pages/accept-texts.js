@@ -1,13 +1,15 @@
 /*
- * The acceptance page's words, in one language at a time. The server puts the texts of the browser's language into the
- * page (#texts); the page switches to the invitation's own language with use(), which fetches that language's texts
- * from /invitations/accept/texts/<language>. A {name} in a text is a fact from the invitation, filled in by fill().
+ * A link page's words (the acceptance page's, the join page's), in one language at a time. The server puts the texts of
+ * the browser's language into the page (#texts); the page switches to another language with use(), which fetches that
+ * language's texts from the address #texts names (data-url, then the language). A {name} in a text is a fact from the
+ * invitation or the link, filled in by fill().
  */
 (function () {
   'use strict';
 
-  const TEXTS_URL = '/invitations/accept/texts/';
-  let current = JSON.parse(document.getElementById('texts').textContent);
+  const source = document.getElementById('texts');
+  const TEXTS_URL = source.dataset.url;
+  let current = JSON.parse(source.textContent);
   const facts = {};
 
   function text(key, values) {

@@ -1,16 +1,15 @@
 /*
  * Invitation acceptance page.
  *
- * This page (accept.html, accept.css and the accept*.js scripts) is what a customer's
+ * This page (link-page.html around accept-views.html, accept.css, link-page.js and the accept*.js scripts) is what a customer's
  * own front end would copy to its verified custom domain. It is self-contained (no
  * framework, no build step, no external assets) and needs only three POST routes:
  *   POST /v1/invitations/lookup  {"token"}                           -> invitation details, and its language
  *   POST /v1/invitations/accept  {"token", "first_name"?, "last_name"?} -> membership
  *   POST /v1/invitations/decline {"token", "reason"?, "block"?}       -> declined
- * Its words come from accept-texts.js (window.acceptTexts), in the invitation's language; declining is
- * accept-decline.js.
- * The token arrives in the URL fragment (#token=...), which browsers never send to a
- * server; it is removed from the address bar at once and kept only in memory.
+ * Its words come from accept-texts.js (window.acceptTexts), in the invitation's language; what it
+ * shares with the join page (the token from the fragment, views, posts) from link-page.js; declining
+ * is accept-decline.js. The token is removed from the address bar at once and kept only in memory.
  * Opening the page never accepts or declines anything: only the buttons do.
  */
 (function () {
@@ -19,56 +18,20 @@
   const LOOKUP_URL = '/v1/invitations/lookup';
   const ACCEPT_URL = '/v1/invitations/accept';
   const T = window.acceptTexts;
-  const TIMEOUT_MS = 15000;
+  const { card, show, post, lookUp, fillExpiry, retryWith } = window.linkPage;
 
-  const card = document.getElementById('card');
-  const announcer = document.getElementById('announcer');
   const acceptButton = document.getElementById('accept');
   const nameInputs = {
     first_name: document.getElementById('first-name'),
     last_name: document.getElementById('last-name'),
   };
   const formError = document.getElementById('form-error');
-  const waitMessage = document.getElementById('wait-message');
   const declineButton = document.getElementById('decline');
 
   let token = '';
-  let lastAction = lookup;
-
-  // --- Token: read from the fragment, then drop it from the address bar. -----------
-  function takeToken() {
-    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const value = (params.get('token') || '').trim();
-    if (location.hash) {
-      try { history.replaceState(null, '', location.pathname + location.search); } catch (_) { /* ignore */ }
-    }
-    return value;
-  }
 
   // --- Rendering -------------------------------------------------------------------
-  function show(state) {
-    card.dataset.state = state;
-    let heading = null;
-    for (const view of card.querySelectorAll('[data-view]')) {
-      const active = view.dataset.view === state;
-      view.hidden = !active;
-      if (active) heading = view.querySelector('h1');
-    }
-    if (!heading) return;
-    announcer.textContent = heading.textContent;
-    if (state !== 'loading') heading.focus();
-  }
-
   const fill = T.fill;
-
-  function relativeTime(date) {
-    const seconds = (date.getTime() - Date.now()) / 1000;
-    const abs = Math.abs(seconds);
-    const rtf = new Intl.RelativeTimeFormat(T.language(), { numeric: 'auto' });
-    if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-    if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
-    return rtf.format(Math.round(seconds / 86400), 'day');
-  }
 
   function renderDetails(data) {
     fill('workspace_name', data.workspace_name);
@@ -76,11 +39,7 @@
     fill('email', data.email);
     fill('team', data.team);
     fill('role', T.role(data.role));
-    const expires = data.expires_at ? new Date(data.expires_at) : null;
-    if (expires && !isNaN(expires.getTime())) {
-      fill('expires', new Intl.DateTimeFormat(T.language(), { dateStyle: 'medium', timeStyle: 'short' }).format(expires));
-      fill('expires_rel', '(' + relativeTime(expires) + ')');
-    }
+    fillExpiry(data.expires_at);
     if (typeof data.inviter_email === 'string' && data.inviter_email.includes('@')) {
       const subject = T.text('mailto_subject', { workspace_name: data.workspace_name || '' });
       const href = 'mailto:' + encodeURIComponent(data.inviter_email).replace('%40', '@') +
@@ -92,76 +51,17 @@
     }
   }
 
-  function retryAfterSeconds(response) {
-    const header = response.headers.get('Retry-After');
-    if (!header) return 0;
-    const seconds = Number(header);
-    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-    const date = Date.parse(header);
-    return isNaN(date) ? 0 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-  }
-
-  let countdownTimer = 0;
-  function showRateLimited(seconds) {
-    clearTimeout(countdownTimer);
-    let remaining = seconds;
-    const tick = () => {
-      const duration = new Intl.NumberFormat(T.language(), { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(remaining);
-      waitMessage.textContent = remaining > 0 ? T.text('rate_wait', { duration }) : T.text('rate_ready');
-      if (remaining > 0 && card.dataset.state === 'rate-limited') {
-        remaining -= 1;
-        countdownTimer = setTimeout(tick, 1000);
-      }
-    };
-    show('rate-limited');
-    tick();
-  }
-
   // --- Networking ------------------------------------------------------------------
-  async function post(url, body) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' },
-        body: JSON.stringify(body),
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'no-store',
-        signal: controller.signal,
-      });
-      let data = null;
-      if ((response.headers.get('Content-Type') || '').includes('json')) {
-        try { data = await response.json(); } catch (_) { data = null; }
-      }
-      return { status: response.status, data: data || {}, response };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  // Shared handling of the statuses both routes may return; true when handled.
-  function handleCommon(result) {
-    if (result.status === 404) { show('unknown'); return true; }
-    if (result.status === 410) { show('expired'); return true; }
-    if (result.status === 429) { showRateLimited(retryAfterSeconds(result.response)); return true; }
-    return false;
-  }
+  // Shared handling of the statuses all three routes may return (a 410 is an expired invitation); true when handled.
+  const handleCommon = (result) => window.linkPage.handleCommon(result, () => 'expired');
 
   async function lookup() {
-    lastAction = lookup;
-    if (!token) { show('unknown'); return; }
-    show('loading');
-    let result;
-    try { result = await post(LOOKUP_URL, { token }); } catch (_) { show('error'); return; }
-    if (handleCommon(result)) return;
-    if (result.status === 400) { show('unknown'); return; }
-    if (result.status !== 200) { show('error'); return; }
-    await T.use(result.data.language);
-    renderDetails(result.data);
+    retryWith(lookup);
+    const data = await lookUp(LOOKUP_URL, token, handleCommon);
+    if (!data) return;
+    renderDetails(data);
     const byStatus = { pending: 'valid', accepted: 'used', revoked: 'revoked', expired: 'expired', declined: 'declined' };
-    show(byStatus[result.data.status] || 'unknown');
+    show(byStatus[data.status] || 'unknown');
   }
 
   function clearErrors() {
@@ -205,7 +105,7 @@
   }
 
   async function accept() {
-    lastAction = accept;
+    retryWith(accept);
     if (card.dataset.state !== 'valid') show('valid');
     clearErrors();
     setBusy(true);
@@ -238,18 +138,14 @@
 
   // --- Wiring ----------------------------------------------------------------------
   acceptButton.addEventListener('click', () => { if (!acceptButton.disabled) accept(); });
-  for (const button of card.querySelectorAll('[data-retry]')) {
-    button.addEventListener('click', () => lastAction());
-  }
 
   // What accept-decline.js, loaded after this, shares of the page.
   window.acceptPage = {
-    show, post, handleCommon, showConflict,
+    handleCommon, showConflict,
     token: () => token,
     spend: () => { token = ''; },
-    retryWith: (action) => { lastAction = action; },
   };
 
-  token = takeToken();
+  token = window.linkPage.takeToken();
   lookup();
 })();

@@ -11,4 +11,7 @@ public enum CallerRule
 
     /// <summary>Read and set the workspace's invitation policy.</summary>
     MayManagePolicy,
+
+    /// <summary>Make, read, disable and rotate the workspace's join links.</summary>
+    MayManageJoinLinks,
 }

@@ -1,4 +1,5 @@
 using Invitations.Application.Workspaces;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using MediatR;
@@ -24,6 +25,9 @@ internal sealed class CheckCallerRuleQueryHandler(IWorkspaceDirectory workspaces
                 break;
             case CallerRule.MayManagePolicy:
                 InvitationPolicy.EnsureMayManage(query.Actor);
+                break;
+            case CallerRule.MayManageJoinLinks:
+                JoinLink.EnsureMayManage(query.Actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(query), query.Rule, "A rule without a check.");

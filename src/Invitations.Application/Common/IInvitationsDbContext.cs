@@ -1,4 +1,5 @@
 using Invitations.Domain.Invitations;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public interface IInvitationsDbContext
     DbSet<InvitationDelivery> InvitationDeliveries { get; }
 
     DbSet<OptOut> OptOuts { get; }
+
+    DbSet<JoinLink> JoinLinks { get; }
 
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 

@@ -20,6 +20,10 @@ public sealed class InvitationOptions
     /// <summary>How long an idempotency key and its response are kept (contract §9).</summary>
     public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromDays(1);
 
-    public string AcceptUrl(string? verifiedDomain, string token) =>
-        $"{(verifiedDomain is null ? FrontendBaseUrl.TrimEnd('/') : "https://" + verifiedDomain)}/invitations/accept#token={token}";
+    public string AcceptUrl(string? verifiedDomain, string token) => $"{LinkBase(verifiedDomain)}/invitations/accept#token={token}";
+
+    /// <summary>A join link's address (contract §13): the token in the fragment, as an invitation's.</summary>
+    public string JoinUrl(string? verifiedDomain, string token) => $"{LinkBase(verifiedDomain)}/join#token={token}";
+
+    private string LinkBase(string? verifiedDomain) => verifiedDomain is null ? FrontendBaseUrl.TrimEnd('/') : "https://" + verifiedDomain;
 }

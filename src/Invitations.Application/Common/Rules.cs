@@ -40,6 +40,15 @@ internal static class Rules
     public static IRuleBuilderOptions<T, JsonElement?> ValidMetadata<T>(this IRuleBuilder<T, JsonElement?> rule) =>
         rule.Must(given => Metadata.Problem(given, out _) is null).WithMessage((_, given) => Metadata.Problem(given, out var _) ?? "");
 
+    /// <summary>Absent, or at most <paramref name="most"/> domain rules (<c>example.com</c>, <c>*.example.com</c>), naming any that is not one.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidDomainRules<T>(
+        this IRuleBuilder<T, IReadOnlyList<string>?> rule, string field, int most) =>
+        rule.Must(rules => rules is null || rules.Count <= most).WithMessage($"{field} takes at most {most} domains.")
+            .Must(rules => rules is null || rules.All(text => DomainPattern.TryParse(text, out _)))
+            .WithMessage((command, rules) =>
+                $"{field}: '{rules!.First(text => !DomainPattern.TryParse(text, out _))}' is not a domain rule; give a DNS name such as " +
+                "example.com, or *.example.com for its subdomains.");
+
     public static IRuleBuilderOptions<T, string?> WithoutControlCharacters<T>(this IRuleBuilder<T, string?> rule, string field) =>
         rule.Must(NoControlCharacters).WithMessage($"{field} can't contain control characters.");
 

@@ -32,7 +32,8 @@ public sealed record InvitationResponse(
     DateTimeOffset? EmailSentAt,
     string? LastEmailError,
     string? Locale,
-    JsonElement Metadata)
+    JsonElement Metadata,
+    Guid? JoinLinkId)
 {
     /// <summary>Only when the caller asked to deliver the link itself (<c>send_email: false</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -62,5 +63,6 @@ public sealed record InvitationResponse(
         email?.SentAt,
         email?.LastError,
         i.Locale,
-        i.Metadata.ToElement());
+        i.Metadata.ToElement(),
+        i.JoinLinkId?.Value);
 }

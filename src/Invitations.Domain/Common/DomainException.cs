@@ -11,6 +11,9 @@ public sealed class DomainException(string code, string message) : Exception(mes
     /// <summary>The status that broke the rule, when the invitation had to be pending.</summary>
     public string? InvitationStatus { get; init; }
 
+    /// <summary>Why a join link admits nobody: its status (<c>disabled</c>, <c>expired</c>, <c>used_up</c>).</summary>
+    public string? JoinLinkStatus { get; init; }
+
     /// <summary>For the seat limit: the limit and the seats in use when the request was refused.</summary>
     public (int Limit, int InUse)? Seats { get; init; }
 

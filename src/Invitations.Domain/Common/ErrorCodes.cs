@@ -37,4 +37,8 @@ public static class ErrorCodes
     public const string WebhookUrlRefused = "webhook-url-refused";
     public const string WebhookDisabled = "webhook-disabled";
     public const string CannotManageWebhooks = "cannot-manage-webhooks";
+
+    public const string JoinLinkNotFound = "join-link-not-found";
+    public const string JoinLinkClosed = "join-link-closed";
+    public const string CannotManageJoinLinks = "cannot-manage-join-links";
 }

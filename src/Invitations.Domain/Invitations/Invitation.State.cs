@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Invitations.Domain.Common;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
@@ -59,6 +60,9 @@ public sealed partial class Invitation
 
     /// <summary>The inviter's own data, carried to the member at accept.</summary>
     public Metadata Metadata { get; private set; } = Metadata.Empty;
+
+    /// <summary>The join link it was made through (contract §13), if any.</summary>
+    public JoinLinkId? JoinLinkId { get; private set; }
 
     /// <summary>The number of the newest link given out (<see cref="InvitationDelivery"/>); only its link opens this.</summary>
     public int DeliveryVersion { get; private set; }

@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations.Events;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
@@ -17,9 +18,11 @@ public sealed partial class Invitation : AggregateRoot
     /// <param name="policy">The workspace's rules of who invites whom (contract §12), checked here.</param>
     /// <param name="userId">The id reserved for the person: a member made by accepting gets exactly this one.</param>
     /// <param name="locale">The invitee's language as asked for (a well-formed BCP 47 tag), or null.</param>
+    /// <param name="joinLink">The join link the invitee asked through (contract §13), if they did.</param>
     public static Invitation Create(
         Actor inviter, InvitationPolicy policy, EmailAddress email, string? firstName, string? lastName, Role role, TeamRef team,
-        TimeSpan lifetime, bool sendEmail, long userId, DateTimeOffset now, Metadata? metadata = null, string? locale = null)
+        TimeSpan lifetime, bool sendEmail, long userId, DateTimeOffset now, Metadata? metadata = null, string? locale = null,
+        JoinLinkId? joinLink = null)
     {
         InvitationLifetime.EnsureInvitable(role, lifetime);
         policy.EnsureMayInvite(inviter, role);
@@ -44,6 +47,7 @@ public sealed partial class Invitation : AggregateRoot
             ExpiresAt = now + lifetime,
             Metadata = metadata ?? Metadata.Empty,
             Locale = locale,
+            JoinLinkId = joinLink,
         };
         invitation.Raise(new InvitationCreated(invitation.Id));
         if (sendEmail)

@@ -34,6 +34,10 @@ public sealed record DomainPattern
         return true;
     }
 
+    /// <summary>Rules as a request gives them, each once; only for texts that parse (a validator passed them).</summary>
+    public static List<DomainPattern> ParseAll(IEnumerable<string>? texts) =>
+        (texts ?? []).Select(text => TryParse(text, out var pattern) ? pattern : throw new ArgumentException(text, nameof(texts))).Distinct().ToList();
+
     public bool Matches(string emailDomain) =>
         AsciiDomain(emailDomain) is { } domain
         && (Subdomains ? domain.EndsWith("." + Domain, StringComparison.Ordinal) : domain == Domain);

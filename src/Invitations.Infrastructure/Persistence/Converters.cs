@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,6 +13,13 @@ internal static class Converters
     public static readonly ValueConverter<WorkspaceId, Guid> WorkspaceId = new(id => id.Value, value => new WorkspaceId(value));
 
     public static readonly ValueConverter<InvitationId, Guid> InvitationId = new(id => id.Value, value => new InvitationId(value));
+
+    public static readonly ValueConverter<JoinLinkId, Guid> JoinLinkId = new(id => id.Value, value => new JoinLinkId(value));
+
+    /// <summary>Domain rules as <c>text[]</c>, each as written (<c>*.example.com</c>); one that no longer parses is dropped.</summary>
+    public static readonly ValueConverter<IReadOnlyList<DomainPattern>, string[]> DomainPatterns = new(
+        rules => rules.Select(r => r.ToString()).ToArray(),
+        texts => StoredPolicy.Patterns(texts));
 
     public static readonly ValueConverter<WebhookEndpointId, Guid> WebhookEndpointId = new(id => id.Value, value => new WebhookEndpointId(value));
 

@@ -1,5 +1,6 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Webhooks;
 using Invitations.Domain.Workspaces;
 using Invitations.Infrastructure.Persistence.UnitOfWork;
@@ -37,6 +38,8 @@ public sealed class InvitationsDbContext : DbContext, IInvitationsDbContext
     public DbSet<InvitationDelivery> InvitationDeliveries => Set<InvitationDelivery>();
 
     public DbSet<OptOut> OptOuts => Set<OptOut>();
+
+    public DbSet<JoinLink> JoinLinks => Set<JoinLink>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 

@@ -68,7 +68,8 @@ internal static class StoredPolicy
             roles.Contains(Role.Owner) ? roles : InvitationPolicy.Default.InviterRoles);
     }
 
-    private static List<DomainPattern> Patterns(List<string>? texts) =>
+    /// <summary>Domain rules as stored (here, and a join link's), read back as leniently as the rest.</summary>
+    public static List<DomainPattern> Patterns(IEnumerable<string>? texts) =>
         (texts ?? []).Select(text => DomainPattern.TryParse(text, out var pattern) ? pattern : null).OfType<DomainPattern>().ToList();
 
     private sealed record Shape(List<string>? AllowedDomains, List<string>? BlockedDomains, int? MaxExpiresInDays, List<string>? InviterRoles);

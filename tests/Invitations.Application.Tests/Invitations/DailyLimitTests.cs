@@ -84,4 +84,19 @@ public sealed class DailyLimitTests
         Assert.Equal((10, 10), refusal.Seats);
         Assert.Null(refusal.AllowedAgainIn); // a seat frees when someone acts, not at a time: no Retry-After
     }
+
+    [Fact]
+    public async Task AJoinWhoseLinkClosedMeanwhile_IsRefusedAsClosed_WithoutCountingAgain()
+    {
+        var invitation = InvitationBuilder.Create();
+        _gauge.Counted(invitation.WorkspaceId, new CreatesCounted(12, 345, 100));
+        _store.InsertAsync(invitation, Arg.Any<CreateAllowance>(), Arg.Any<CancellationToken>())
+            .Returns(new InsertOutcome(false, null, LinkClosed: true));
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(
+            () => _store.InsertWithinLimitsAsync(_gauge, _db, invitation, 500, false, InvitationBuilder.Start, CancellationToken.None));
+
+        Assert.Equal((ErrorCodes.JoinLinkClosed, "used_up"), (refusal.Code, refusal.JoinLinkStatus));
+        await _store.Received(1).InsertAsync(invitation, Arg.Any<CreateAllowance>(), Arg.Any<CancellationToken>());
+    }
 }

@@ -15,7 +15,11 @@ public static class BadInputCorpus
         var data = new TheoryData<string, string, string>();
         void Add(string route, string body, string contentType = Json) => data.Add(route, body, contentType);
 
-        foreach (var route in new[] { "native", "invite-teammate", "workspace-invite", "lookup", "accept", "admin-workspaces", "admin-members", "admin-branding" })
+        foreach (var route in new[]
+                 {
+                     "native", "invite-teammate", "workspace-invite", "lookup", "accept", "admin-workspaces", "admin-members", "admin-branding",
+                     "join-link-create", "join",
+                 })
         {
             Add(route, """{"email":"a@example.com","role":"admin" """);
             Add(route, "");
@@ -24,7 +28,7 @@ public static class BadInputCorpus
             Add(route, """{"email":"a@example.com","role":"admin","token":"t","name":"n"}""", Text);
         }
 
-        foreach (var route in new[] { "native", "invite-teammate", "workspace-invite", "lookup" })
+        foreach (var route in new[] { "native", "invite-teammate", "workspace-invite", "lookup", "join" })
         {
             Add(route, Huge);
         }
@@ -121,6 +125,30 @@ public static class BadInputCorpus
         Add("accept", $$"""{"token":"abc","first_name":"{{Long}}"}""");
         Add("accept", """{"token":"abc","last_name":"A\u0007"}""");
         Add("accept", """{"token":"abc","first_name":["a"]}""");
+
+        Add("join-link-create", """{"role":["editor"]}""");
+        Add("join-link-create", """{"role":"editor","max_uses":-1}""");
+        Add("join-link-create", """{"role":"editor","max_uses":2147483648}""");
+        Add("join-link-create", """{"role":"editor","expires_in_days":1000}""");
+        Add("join-link-create", $$"""{"role":"editor","team":"{{Long}}"}""");
+        Add("join-link-create", $$"""{"role":"editor","description":"{{Long}}"}""");
+        Add("join-link-create", $$"""{"role":"editor","allowed_domains":[{{string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"d{i}.example.com\""))}}]}""");
+        Add("join-link-create", """{"role":"editor","allowed_domains":["*.com"]}""");
+        Add("join-link-create", """{"role":"editor","allowed_domains":[null]}""");
+        Add("join-link-create", """{"role":"owner"}""");
+
+        Add("join", "{}");
+        Add("join", """{"token":"abc"}""");
+        Add("join", """{"token":5,"email":"a@example.com"}""");
+        Add("join", """{"token":"abc","email":"victim@example.com\r\nBcc: all@evil.example"}""");
+        Add("join", """{"token":"abc","email":"Bob <bob@example.com>"}""");
+        Add("join", """{"token":"abc","email":"a@example.com, b@example.com"}""");
+        Add("join", """{"token":"abc","email":"ad\u200ba@example.com"}""");
+        Add("join", $$"""{"token":"abc","email":"{{LongEmail}}"}""");
+        Add("join", $$"""{"token":"{{Long}}","email":"a@example.com"}""");
+        Add("join", $$"""{"token":"abc","email":"a@example.com","first_name":"{{Long}}"}""");
+        Add("join", """{"token":"abc","email":"a@example.com","last_name":"A\u0000"}""");
+        Add("join", """{"token":"abc","email":"a@example.com","locale":"not a tag"}""");
 
         Add("admin-workspaces", """{"name":"X"}""");
         Add("admin-workspaces", """{"name":"","owner":{"email":"a@example.com"}}""");

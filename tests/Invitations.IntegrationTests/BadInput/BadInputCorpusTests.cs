@@ -38,6 +38,8 @@ public sealed class BadInputCorpusTests(ServiceHost api)
             ApiClients.WorkspaceInvite(workspace.Id), ErrorBody.SuccessMessage),
         "lookup" => (api.CreateClient(), HttpMethod.Post, "/v1/invitations/lookup", ErrorBody.Problem),
         "accept" => (api.CreateClient(), HttpMethod.Post, "/v1/invitations/accept", ErrorBody.Problem),
+        "join-link-create" => (api.ClientWithKey(workspace.ApiKey), HttpMethod.Post, JoinLinkScenario.JoinLinks(workspace), ErrorBody.Problem),
+        "join" => (api.CreateClient(), HttpMethod.Post, JoinLinkScenario.Join, ErrorBody.Problem),
         "admin-workspaces" => (api.OperatorClient(), HttpMethod.Post, "/v1/admin/workspaces", ErrorBody.Problem),
         "admin-branding" => (api.OperatorClient(), HttpMethod.Put, $"/v1/admin/workspaces/{workspace.Id}/branding", ErrorBody.Problem),
         _ => (api.OperatorClient(), HttpMethod.Post, $"/v1/admin/workspaces/{workspace.Id}/{route["admin-".Length..]}", ErrorBody.Problem),

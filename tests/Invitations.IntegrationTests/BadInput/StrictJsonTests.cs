@@ -25,6 +25,10 @@ public sealed class StrictJsonTests(ServiceHost api)
         { "webhook-patch", """{"enabled":false,"url2":"https://example.com/"}""", "url2", null },
         { "lookup", """{"token":"abc","email":"a@example.com"}""", "email", null },
         { "accept", """{"token":"abc","firstName":"Ann"}""", "firstName", "first_name" },
+        { "join-link-create", """{"role":"viewer","allowedDomains":["example.com"]}""", "allowedDomains", "allowed_domains" },
+        { "join-link-create", """{"role":"viewer","uses":3}""", "uses", null },
+        { "join-lookup", """{"token":"abc","email":"a@example.com"}""", "email", null },
+        { "join", """{"token":"abc","email":"a@example.com","lastName":"A"}""", "lastName", "last_name" },
         { "admin-workspaces", """{"name":"X","owner":{"email":"o@example.com","lastName":"O"}}""", "owner.lastName", "owner.last_name" },
         { "admin-members", """{"email":"a@example.com","role":"viewer","teamTitle":"Sales"}""", "teamTitle", null },
         { "admin-api-keys", """{"userId":1001}""", "userId", "user_id" },
@@ -43,6 +47,9 @@ public sealed class StrictJsonTests(ServiceHost api)
         { "webhook-patch", """{"enabled":"false"}""", "enabled" },
         { "lookup", """{"token":5}""", "token" },
         { "accept", """{"token":"abc","first_name":["Ann"]}""", "first_name" },
+        { "join-link-create", """{"role":"viewer","expires_in_days":"7"}""", "expires_in_days" },
+        { "join-lookup", """{"token":["abc"]}""", "token" },
+        { "join", """{"token":"abc","email":"a@example.com","locale":5}""", "locale" },
         { "admin-workspaces", """{"name":"X","owner":"o@example.com"}""", "owner" },
         { "admin-members", """{"email":"a@example.com","role":"viewer","team":5}""", "team" },
         { "admin-api-keys", """{"user_id":true}""", "user_id" },
@@ -83,6 +90,7 @@ public sealed class StrictJsonTests(ServiceHost api)
     [InlineData("create", "{\n  \"email\": \"a@example.com\",\n  \"role\": viewer\n}", 3)]
     [InlineData("bulk", "{\"invitations\": [\n  {\"email\": \"a@example.com\"},\n  {\"email\": \"b@example.com\" \"role\": \"viewer\"}\n]}", 3)]
     [InlineData("accept", "{\"token\": \"abc\",\n\n \"first_name\": \"Ann\",}", 3)]
+    [InlineData("join", "{\"token\": \"abc\",\n \"email\": a@example.com}", 2)]
     [InlineData("admin-workspaces", "{\"name\": \"X\", \"owner\": {\"email\": \"o@example.com\"}", 1)]
     public async Task TextThatIsNotJson_Is400SayingWhere(string route, string body, int line)
     {

@@ -11,7 +11,7 @@ namespace Invitations.IntegrationTests.Keys;
 public sealed partial class SecretsAtRestTests(ServiceHost api)
 {
     private static readonly string[] ListedTables =
-        ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "public.invitation_deliveries", "hangfire.job", "hangfire.jobparameter"];
+        ["public.workspaces", "public.teams", "public.members", "public.api_keys", "public.invitations", "public.invitation_deliveries", "public.join_links", "hangfire.job", "hangfire.jobparameter"];
 
     [Fact]
     public async Task FullCycle_LeavesNoPlaintextTokenOrApiKeyInAnyTable()
@@ -27,6 +27,13 @@ public sealed partial class SecretsAtRestTests(ServiceHost api)
             .ReadJsonAsync(HttpStatusCode.Accepted);
         var secondMailToken = await TokenMailedAsync("mailed@example.com", 2);
         await (await api.AcceptAsync(secondMailToken)).ReadJsonAsync(HttpStatusCode.OK);
+        var (joinLink, firstJoinToken) = await api.CreateJoinLinkAsync(workspace);
+        var rotated = await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"{JoinLinkScenario.JoinLinks(workspace)}/{joinLink["id"]}/rotate", null))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var joinToken = JoinLinkScenario.TokenOf(rotated["url"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, (await api.JoinAsync(joinToken, "joined@example.com")).StatusCode);
+        await api.WaitForJoinsAsync();
+        var joinMailToken = await TokenMailedAsync("joined@example.com", 1);
 
         var dump = await DumpAsync();
 
@@ -34,7 +41,9 @@ public sealed partial class SecretsAtRestTests(ServiceHost api)
         Assert.Contains(HashOf(workspace.ApiKey), dump["public.api_keys"]);
         Assert.Contains("mailed@example.com", dump["public.invitations"]);
         Assert.Contains((string)mailed["id"]!, dump["public.invitation_deliveries"]);
-        string[] secrets = [workspace.ApiKey, extraKey, linkToken, firstMailToken, secondMailToken];
+        Assert.Contains(HashOf(joinToken), dump["public.join_links"]);
+        Assert.Contains("joined@example.com", dump["hangfire.job"]); // the queued join, which holds the link's id, never its token
+        string[] secrets = [workspace.ApiKey, extraKey, linkToken, firstMailToken, secondMailToken, firstJoinToken, joinToken, joinMailToken];
         foreach (var (table, text) in dump)
         {
             Assert.All(secrets, secret => Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{table} holds a plaintext secret"));

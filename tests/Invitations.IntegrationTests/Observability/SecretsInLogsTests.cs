@@ -27,6 +27,13 @@ public sealed class SecretsInLogsTests(ObservedHost api)
             .PostAsync($"{ApiClients.Native(workspace)}/{resent}/resend", null)).StatusCode);
         var emailedTokens = (await api.Smtp.WaitForMailAsync(emailed, count: 2)).Select(Mailbox.TokenIn).ToList();
         await api.WaitForEmailStatusAsync(workspace, resent, "sent");
+        var (joinLink, firstJoinToken) = await api.CreateJoinLinkAsync(workspace);
+        var rotated = await (await api.ClientWithKey(workspace.ApiKey).PostAsync($"{JoinLinkScenario.JoinLinks(workspace)}/{joinLink["id"]}/rotate", null))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var joinToken = JoinLinkScenario.TokenOf(rotated["url"]!.GetValue<string>());
+        await (await api.CreateClient().LookupJoinLinkAsync(joinToken)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Accepted, (await api.JoinAsync(joinToken, Mailbox.NewAddress("joined"))).StatusCode);
+        await api.WaitForJoinsAsync();
         var dashboard = api.CreateClient();
         dashboard.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Basic(ApiFactory.OperatorKey));
         Assert.Equal(HttpStatusCode.OK, (await dashboard.GetAsync("/hangfire")).StatusCode);
@@ -34,8 +41,8 @@ public sealed class SecretsInLogsTests(ObservedHost api)
 
         string[] secrets =
         [
-            ApiFactory.OperatorKey, Basic(ApiFactory.OperatorKey), workspace.ApiKey, memberKey, token, .. emailedTokens,
-            .. new[] { workspace.ApiKey, memberKey, token }.Concat(emailedTokens).Select(SecretToken.HashOf),
+            ApiFactory.OperatorKey, Basic(ApiFactory.OperatorKey), workspace.ApiKey, memberKey, token, firstJoinToken, joinToken, .. emailedTokens,
+            .. new[] { workspace.ApiKey, memberKey, token, firstJoinToken, joinToken }.Concat(emailedTokens).Select(SecretToken.HashOf),
         ];
         var lines = api.Logs.Lines.Snapshot();
         Assert.Contains(lines, line => line.Contains($"{invitation["id"]}", StringComparison.Ordinal)); // the capture works

@@ -48,6 +48,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.ProxiedFactory api) 
         var workspace = await api.CreateWorkspaceAsync();
         var (invitation, token) = await api.InviteWithTokenAsync(workspace, Mailbox.NewAddress("before-outage"));
         var id = invitation["id"]!.GetValue<Guid>();
+        var (link, joinToken) = await api.CreateJoinLinkAsync(workspace);
         var native = ApiClients.Native(workspace);
         var requests = new (string Name, ErrorBody Shape, Func<Task<HttpResponseMessage>> Send)[]
         {
@@ -63,6 +64,10 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.ProxiedFactory api) 
                 .PostAsJsonAsync(ApiClients.WorkspaceInvite(workspace.Id), new { email = Mailbox.NewAddress("workspace-invite"), role = "viewer" })),
             ("lookup", ErrorBody.Problem, () => api.CreateClient().PostAsJsonAsync("/v1/invitations/lookup", new { token })),
             ("accept", ErrorBody.Problem, () => api.AcceptAsync(token)),
+            ("join-link create", ErrorBody.Problem, () => api.PostJoinLinkAsync(workspace, new { role = "viewer" })),
+            ("join-link rotate", ErrorBody.Problem, () => api.ClientWithKey(workspace.ApiKey).PostAsync($"{JoinLinkScenario.JoinLinks(workspace)}/{link["id"]}/rotate", null)),
+            ("join-link lookup", ErrorBody.Problem, () => api.CreateClient().LookupJoinLinkAsync(joinToken)),
+            ("join", ErrorBody.Problem, () => api.JoinAsync(joinToken, Mailbox.NewAddress("join-during-outage"))),
             ("operator", ErrorBody.Problem, () => api.OperatorClient()
                 .PostAsJsonAsync("/v1/admin/workspaces", new { name = "During", owner = new { email = Mailbox.NewAddress("owner") } })),
         };

@@ -29,6 +29,14 @@ public sealed class HealthAndDocsTests(ServiceHost api)
     [InlineData("/v1/workspaces/{workspaceId}/members", "get")]
     [InlineData("/v1/invitations/lookup", "post")]
     [InlineData("/v1/invitations/accept", "post")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links", "post")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links", "get")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links/{linkId}", "get")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links/{linkId}/disable", "post")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links/{linkId}/rotate", "post")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links/{linkId}/invitations", "get")]
+    [InlineData("/v1/join-links/lookup", "post")]
+    [InlineData("/v1/join-links/join", "post")]
     [InlineData("/v1/admin/workspaces", "post")]
     [InlineData("/v1/admin/workspaces/{workspaceId}/members", "post")]
     [InlineData("/v1/admin/workspaces/{workspaceId}/api-keys", "post")]
@@ -70,6 +78,8 @@ public sealed class HealthAndDocsTests(ServiceHost api)
     [InlineData("/v1/workspaces/{workspaceId}/webhooks", "get", "bearerApiKey|apiKeyHeader")]
     [InlineData("/v1/admin/workspaces", "post", "operatorKey")]
     [InlineData("/v1/invitations/accept", "post", "")]
+    [InlineData("/v1/workspaces/{workspaceId}/join-links", "post", "bearerApiKey|apiKeyHeader")]
+    [InlineData("/v1/join-links/join", "post", "")]
     public async Task OpenApi_Operation_RequiresTheSchemesOfItsPolicy(string path, string method, string schemes)
     {
         var document = await OpenApiAsync();

@@ -94,7 +94,7 @@ public static class Scenario
     }
 
     /// <summary>Rows in every table the API writes: compared before and after a request that must write nothing.</summary>
-    public static Task<string> RowCountsAsync(this ApiFactory api) => api.DbAsync(async db =>
+    public static async Task<string> RowCountsAsync(this ApiFactory api) => await api.DbAsync(async db =>
         string.Join(",",
             await db.Workspaces.CountAsync(),
             await db.Set<Invitations.Domain.Workspaces.Team>().CountAsync(),
@@ -102,5 +102,7 @@ public static class Scenario
             await db.ApiKeys.CountAsync(),
             await db.Invitations.CountAsync(),
             await db.Invitations.SumAsync(i => i.DeliveryVersion),
-            await db.InvitationDeliveries.CountAsync()));
+            await db.InvitationDeliveries.CountAsync(),
+            await db.JoinLinks.CountAsync(),
+            await db.JoinLinks.SumAsync(l => l.Uses))) + "," + await api.QueuedJoinsAsync(everQueued: true);
 }

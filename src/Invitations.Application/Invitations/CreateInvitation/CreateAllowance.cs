@@ -21,4 +21,5 @@ public sealed record CreatesCounted(int Count, long CounterValue, int Slack);
 /// <param name="Inserted">False: the allowance (or a free seat) was missing, and nothing was written.</param>
 /// <param name="Counted">An exact insert's fresh count (its own row included), for later estimates.</param>
 /// <param name="Seats">An exact insert's seats as counted before it, when the workspace has a seat limit.</param>
-public sealed record InsertOutcome(bool Inserted, CreatesCounted? Counted, Workspaces.Seats.SeatCount? Seats = null);
+/// <param name="LinkClosed">The limits allowed it, but its join link no longer admits anyone (contract §13): nothing was written.</param>
+public sealed record InsertOutcome(bool Inserted, CreatesCounted? Counted, Workspaces.Seats.SeatCount? Seats = null, bool LinkClosed = false);

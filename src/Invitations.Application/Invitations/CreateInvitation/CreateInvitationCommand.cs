@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 using MediatR;
 
@@ -18,4 +19,8 @@ public sealed record CreateInvitationCommand(
     bool SendEmail = true,
     IReadOnlyCollection<string>? AllowedRoles = null,
     JsonElement? Metadata = null,
-    string? Locale = null) : IRequest<InvitationResponse>;
+    string? Locale = null) : IRequest<InvitationResponse>
+{
+    /// <summary>The join link the invitee asked through (contract §13): the create counts one use of it, or makes nothing.</summary>
+    public JoinLinkId? JoinLinkId { get; init; }
+}

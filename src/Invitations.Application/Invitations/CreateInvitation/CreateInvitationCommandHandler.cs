@@ -46,7 +46,7 @@ internal sealed class CreateInvitationCommandHandler(
         var lifetime = policy.LifetimeFor(command.ExpiresInDays, options.Value.DefaultLifetime);
         var invitation = Invitation.Create(
             actor, policy, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
-            await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale);
+            await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale, command.JoinLinkId);
         var token = command.SendEmail ? null : invitation.IssueLink(now);
         var delivery = invitation.NewestDelivery();
         await SaveAsync(invitation, context.Workspace.SeatLimit is not null, now, cancellationToken);

@@ -1,6 +1,7 @@
 using Invitations.Application.Common;
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ internal static class DailyLimit
     /// <summary>
     /// Inserts a new invitation within its workspace's limits: on this node's estimate while that holds, counting exactly when it
     /// does not or when the workspace limits its seats (<paramref name="seatsLimited"/>: the seats are counted under the same
-    /// lock). Over a limit: refused — with when enough room opens, or with the seats — and nothing written.
+    /// lock). Over a limit: refused — with when enough room opens, or with the seats — and nothing written; likewise when its join
+    /// link closed meanwhile (the statement re-checks the link as it counts the use).
     /// </summary>
     public static async Task InsertWithinLimitsAsync(
         this IInvitationStore store, DailyLimitGauge gauge, IInvitationsDbContext db, Invitation invitation, int limit, bool seatsLimited,
@@ -27,7 +29,7 @@ internal static class DailyLimit
     {
         var estimate = seatsLimited ? null : gauge.Last(invitation.WorkspaceId);
         var outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, estimate), cancellationToken);
-        if (!outcome.Inserted && estimate is not null)
+        if (!outcome.Inserted && !outcome.LinkClosed && estimate is not null)
         {
             outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, null), cancellationToken);
         }
@@ -35,6 +37,11 @@ internal static class DailyLimit
         if (outcome.Counted is { } counted)
         {
             gauge.Counted(invitation.WorkspaceId, counted);
+        }
+
+        if (outcome.LinkClosed)
+        {
+            throw JoinLink.Closed(JoinLinkStatus.UsedUp); // the likeliest: the last use went to a concurrent join
         }
 
         if (!outcome.Inserted)

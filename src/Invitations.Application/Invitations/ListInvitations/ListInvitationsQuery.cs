@@ -1,3 +1,4 @@
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 using MediatR;
 
@@ -8,6 +9,9 @@ public sealed record ListInvitationsQuery(Actor Actor, string? Status = null, st
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
+
+    /// <summary>Only the invitations made through this join link; only those who manage the link see them.</summary>
+    public JoinLinkId? JoinLinkId { get; init; }
 }
 
 public sealed record InvitationPage(IReadOnlyList<InvitationResponse> Items, string? NextCursor);

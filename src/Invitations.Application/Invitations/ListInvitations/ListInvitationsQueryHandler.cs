@@ -1,13 +1,19 @@
 using Invitations.Application.Common;
+using Invitations.Application.JoinLinks;
 using MediatR;
 
 namespace Invitations.Application.Invitations.ListInvitations;
 
-internal sealed class ListInvitationsQueryHandler(IInvitationList list, TimeProvider clock)
+internal sealed class ListInvitationsQueryHandler(IInvitationList list, IInvitationsDbContext db, TimeProvider clock)
     : IRequestHandler<ListInvitationsQuery, InvitationPage>
 {
     public async Task<InvitationPage> Handle(ListInvitationsQuery query, CancellationToken cancellationToken)
     {
+        if (query.JoinLinkId is { } link)
+        {
+            await db.LoadJoinLinkAsync(query.Actor, link, tracked: false, cancellationToken); // the link's managers only; 404 for another's
+        }
+
         var limit = query.Limit ?? ListInvitationsQuery.DefaultLimit;
         PageCursor.TryDecode(query.Cursor, out var cursor);
 

@@ -15,11 +15,8 @@ public sealed record SetInvitationPolicyCommand(
 
     /// <summary>The policy the command describes; only for a command its validator passed.</summary>
     public InvitationPolicy ToPolicy() => new(
-        Patterns(AllowedDomains),
-        Patterns(BlockedDomains),
+        DomainPattern.ParseAll(AllowedDomains),
+        DomainPattern.ParseAll(BlockedDomains),
         MaxExpiresInDays,
         InviterRoles is null ? InvitationPolicy.Default.InviterRoles : InviterRoles.Select(Roles.Parse).Distinct().ToList());
-
-    private static List<DomainPattern> Patterns(IReadOnlyList<string>? texts) =>
-        (texts ?? []).Select(text => DomainPattern.TryParse(text, out var pattern) ? pattern : throw new ArgumentException(text)).Distinct().ToList();
 }

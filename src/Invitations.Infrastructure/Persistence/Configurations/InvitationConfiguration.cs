@@ -1,5 +1,6 @@
 using Invitations.Domain.Common;
 using Invitations.Domain.Invitations;
+using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,7 +32,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
             .ValueGeneratedOnAdd();
         builder.Property<uint>("xmin").IsRowVersion();
 
+        builder.Property(i => i.JoinLinkId).HasConversion(Converters.JoinLinkId);
+
         builder.HasOne<Workspace>().WithMany().HasForeignKey(i => i.WorkspaceId);
+        builder.HasOne<JoinLink>().WithMany().HasForeignKey(i => i.JoinLinkId);
 
         // One pending invitation per address, enforced by the database so it holds under concurrency.
         builder.HasIndex(i => new { i.WorkspaceId, i.NormalizedEmail })
@@ -40,5 +44,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
             .HasDatabaseName(UniqueViolations.PendingInvitationPerEmail);
         builder.HasIndex(i => new { i.WorkspaceId, i.CreatedAt, i.Id }).IsDescending(false, true, true);
         builder.HasIndex(i => i.ExpiresAt).HasFilter("status = 'pending'").HasDatabaseName("ix_invitations_pending_expiry");
+
+        // A join link's invitations, newest first (GET …/join-links/{id}/invitations); most invitations have no link.
+        builder.HasIndex(i => new { i.JoinLinkId, i.CreatedAt, i.Id }).IsDescending(false, true, true).HasFilter("join_link_id IS NOT NULL");
     }
 }

@@ -21,18 +21,34 @@ WITH seats AS (
                 THEN (SELECT count(*) FROM invitations AS i WHERE i.workspace_id = w.id AND i.status = 'pending' AND i.expires_at > @created_at) END AS pending
     FROM workspaces AS w
     WHERE w.id = @workspace_id),
-invitation AS (
-    INSERT INTO invitations (id, workspace_id, email, normalized_email, first_name, last_name, role, team_id, team_title, user_id,
-                             invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version, locale,
-                             metadata)
-    SELECT @id, @workspace_id, @email, @normalized_email, @first_name, @last_name, @role, @team_id, @team_title, @user_id,
-           @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version, @locale,
-           @metadata
+-- One row when the limits admit the insert (its one draw from the counter made either way).
+admitted AS (
+    SELECT
     FROM (SELECT nextval('invitation_creates') AS drawn) AS creates, seats
     WHERE CASE WHEN @exact
                THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit
                     AND (seats.seat_limit IS NULL OR seats.members + seats.pending < seats.seat_limit)
-               ELSE creates.drawn - @counted_at + @counted + @slack <= @limit AND seats.seat_limit IS NULL END
+               ELSE creates.drawn - @counted_at + @counted + @slack <= @limit AND seats.seat_limit IS NULL END),
+-- A join (contract §13) counts one use of its link, with the invitation it makes and only then: JoinLink.Use's rule (not
+-- disabled, not expired, not used up), re-checked on the link's row as it is updated. A concurrent join of the same link waits
+-- for this row and, once this commits, re-evaluates the WHERE against the new uses (READ COMMITTED), so max_uses holds on any
+-- number of nodes. The invitation is inserted only if the use was counted; a unique violation (the address has a pending
+-- invitation) undoes both. Without a link (@join_link_id null) this updates nothing.
+used AS (
+    UPDATE join_links
+    SET uses = uses + 1
+    WHERE id = @join_link_id AND EXISTS (SELECT FROM admitted)
+      AND disabled_at IS NULL AND expires_at > @created_at AND (max_uses IS NULL OR uses < max_uses)
+    RETURNING id),
+invitation AS (
+    INSERT INTO invitations (id, workspace_id, email, normalized_email, first_name, last_name, role, team_id, team_title, user_id,
+                             invited_by_user_id, invited_by_email, status, lifetime, created_at, expires_at, delivery_version, locale,
+                             metadata, join_link_id)
+    SELECT @id, @workspace_id, @email, @normalized_email, @first_name, @last_name, @role, @team_id, @team_title, @user_id,
+           @invited_by_user_id, @invited_by_email, 'pending', @lifetime, @created_at, @expires_at, @delivery_version, @locale,
+           @metadata, @join_link_id
+    FROM admitted
+    WHERE @join_link_id IS NULL OR EXISTS (SELECT FROM used)
     RETURNING id),
 -- The link it gives out (an email owed through the outbox, or the caller's own), if it gives one.
 delivery AS (
@@ -60,6 +76,7 @@ owed AS (
 -- read in this statement, an estimate made from the two can only overstate), and the seats as they were before it.
 SELECT EXISTS (SELECT FROM invitation) AS inserted,
        EXISTS (SELECT FROM published) AS published,
+       @join_link_id IS NOT NULL AND EXISTS (SELECT FROM admitted) AND NOT EXISTS (SELECT FROM used) AS link_closed,
        CASE WHEN @exact
             THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w)
                  + (SELECT count(*) FROM invitation) END AS counted,

@@ -39,6 +39,7 @@ internal static class CreateParameters
         p.AddWithValue("delivery_version", i.DeliveryVersion);
         p.Add("locale", NpgsqlDbType.Text, i.Locale);
         p.Add("metadata", NpgsqlDbType.Json, i.Metadata.Json);
+        p.Add("join_link_id", NpgsqlDbType.Uuid, i.JoinLinkId?.Value);
         p.AddWithValue("delivery_status", (delivery?.Status ?? DeliveryStatus.Pending).LowerCaseName());
         p.Add("token_hash", NpgsqlDbType.Text, delivery?.TokenHash);
         p.Add("trace_parent", NpgsqlDbType.Text, traceParent);

@@ -85,7 +85,7 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
         var seats = reader.Get<int?>("members") is { } members
             ? new SeatCount(reader.Get<int?>("seat_limit"), members, reader.Get<int>("pending"))
             : null;
-        return (new InsertOutcome(reader.Get<bool>("inserted"), counted, seats), reader.Get<bool>("published"));
+        return (new InsertOutcome(reader.Get<bool>("inserted"), counted, seats, reader.Get<bool>("link_closed")), reader.Get<bool>("published"));
     }
 
     private static string? TraceParentOf(InvitationDelivery? delivery) =>

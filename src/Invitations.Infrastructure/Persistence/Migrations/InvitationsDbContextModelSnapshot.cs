@@ -78,6 +78,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("invited_by_user_id");
 
+                    b.Property<Guid?>("JoinLinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("join_link_id");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -162,6 +166,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_invitations_pending_email")
                         .HasFilter("status = 'pending'");
+
+                    b.HasIndex("JoinLinkId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_invitations_join_link_id_created_at_id")
+                        .HasFilter("join_link_id IS NOT NULL");
 
                     b.HasIndex("WorkspaceId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
@@ -264,6 +273,97 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasName("pk_opt_outs");
 
                     b.ToTable("opt_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Invitations.Domain.JoinLinks.JoinLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string[]>("AllowedDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_domains");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("created_by_email");
+
+                    b.Property<string>("CreatedByRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("created_by_role");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_uses");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TeamTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_title");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_join_links");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_join_links_token_hash");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_join_links_workspace_id_created_at");
+
+                    b.ToTable("join_links", (string)null);
                 });
 
             modelBuilder.Entity("Invitations.Domain.Webhooks.WebhookDelivery", b =>
@@ -653,6 +753,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Invitations.Domain.Invitations.Invitation", b =>
                 {
+                    b.HasOne("Invitations.Domain.JoinLinks.JoinLink", null)
+                        .WithMany()
+                        .HasForeignKey("JoinLinkId")
+                        .HasConstraintName("fk_invitations_join_links_join_link_id");
+
                     b.HasOne("Invitations.Domain.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
@@ -679,6 +784,16 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_opt_outs_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Invitations.Domain.JoinLinks.JoinLink", b =>
+                {
+                    b.HasOne("Invitations.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_join_links_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Invitations.Domain.Webhooks.WebhookDelivery", b =>

@@ -21,6 +21,11 @@ internal sealed class InvitationList(InvitationsDbContext db) : IInvitationList
                 EF.Functions.LessThan(ValueTuple.Create(i.CreatedAt, i.Id), ValueTuple.Create(after.CreatedAt, afterId)));
         }
 
+        if (query.JoinLinkId is { } link)
+        {
+            invitations = invitations.Where(i => i.JoinLinkId == link);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Email))
         {
             var email = EmailAddress.Normalize(query.Email);
