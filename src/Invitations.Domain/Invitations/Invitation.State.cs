@@ -5,7 +5,7 @@ using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
 
-/// <summary>What an invitation holds; only its own methods (Invitation.cs) change it.</summary>
+/// <summary>What an invitation holds; only its own methods (Invitation.cs, .Delivery.cs, .Invitee.cs) change it.</summary>
 public sealed partial class Invitation
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
