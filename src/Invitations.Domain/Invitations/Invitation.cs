@@ -58,32 +58,11 @@ public sealed partial class Invitation : AggregateRoot
         return invitation;
     }
 
-    /// <summary>
-    /// The rule of expiry, decided here only: pending, and <see cref="ExpiresAt"/> reached. Readers see such an invitation as
-    /// expired (<see cref="StatusAt"/>) whether or not it was marked so yet; <see cref="ShownAs"/> is that for queries, and the
-    /// expiry sweep's statement (ExpireOverdueInvitations.sql) this rule for sets. Tests hold the three to agreement.
-    /// </summary>
-    public bool IsOverdue(DateTimeOffset now) => Status == InvitationStatus.Pending && ExpiresAt <= now;
-
-    /// <summary>The status a reader should see: a pending invitation past its expiry is expired even before the sweep.</summary>
-    public InvitationStatus StatusAt(DateTimeOffset now) => IsOverdue(now) ? InvitationStatus.Expired : Status;
-
     public void Revoke(long byUserId, DateTimeOffset now)
     {
         EnsurePending(now);
         Status = InvitationStatus.Revoked;
         RevokedAt = now;
         Raise(new InvitationRevoked(Id, byUserId));
-    }
-
-    public void Expire(DateTimeOffset now)
-    {
-        if (!IsOverdue(now))
-        {
-            throw InvitationRefusals.NotPending(Status);
-        }
-
-        Status = InvitationStatus.Expired;
-        Raise(new InvitationExpired(Id));
     }
 }
