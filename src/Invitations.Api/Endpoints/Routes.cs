@@ -15,6 +15,7 @@ internal static class Routes
         app.MapWebhookEndpoints();
         app.MapInviteeEndpoints();
         app.MapJoinLinkEndpoints();
+        app.MapJoiningEndpoints();
         app.MapAdminEndpoints();
         app.MapAcceptPage();
         app.MapJoinPage();
