@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Invitations.Api.Endpoints;
 using Invitations.Api.ErrorHandling;
 using Invitations.Application.Common;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Invitations.Api.Middleware;

@@ -2,9 +2,9 @@ using Invitations.Application.Common;
 using Invitations.Application.Webhooks;
 using Invitations.Domain.Invitations;
 using Invitations.Infrastructure.Email;
-using MimeKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Invitations.Infrastructure.Configuration;
 
