@@ -1,19 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Invitations.Api.Auth;
-using Invitations.Api.Compatibility;
 using Invitations.Api.Endpoints;
 using Invitations.Api.ErrorHandling;
 using Invitations.Api.Middleware;
 using Invitations.Api.Observability;
 using Invitations.Api.OpenApi;
 using Invitations.Application;
-using Invitations.Application.Common;
 using Invitations.Infrastructure;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -43,37 +36,10 @@ public static class InvitationsApi
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.AddInvitationsOpenApi();
-        services.Configure<JsonOptions>(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-
-            // The web defaults read "5" as 5, and the OpenAPI document then declares every number [integer, string]: a
-            // number is a JSON number, and a string where one belongs is refused naming the field, as any other wrong type.
-            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-
-            // A field the route does not take is refused, naming it (a misspelt send_email must not silently send the email).
-            // Every request record gets this without code of its own; the compatibility routes' records opt out with
-            // [JsonUnmappedMemberHandling(Skip)], as their vendors ignore unknown fields.
-            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        });
+        services.AddInvitationsJson();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
-        services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(InviteeEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<InvitationOptions>>().Value.InviteeRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            options.OnRejected = (context, _) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                return new ValueTask(ApiError.RateLimited(retryAfter).ExecuteAsync(context.HttpContext));
-            };
-        });
+        services.AddInvitationsRateLimits();
         return builder;
     }
 
@@ -96,18 +62,7 @@ public static class InvitationsApi
         app.UseRateLimiter();
         app.UseIdempotencyKeys();
 
-        app.MapInviteTeammateEndpoints();
-        app.MapWorkspaceInviteEndpoints();
-        app.MapInvitationEndpoints();
-        app.MapOptOutEndpoints();
-        app.MapWorkspaceRuleEndpoints();
-        app.MapWebhookEndpoints();
-        app.MapInviteeEndpoints();
-        app.MapJoinLinkEndpoints();
-        app.MapAdminEndpoints();
-        app.MapAcceptPage();
-        app.MapJoinPage();
-        app.MapOperationsEndpoints();
+        app.MapInvitationsRoutes();
         return app;
     }
 }

@@ -9,8 +9,6 @@ using Invitations.Application.JoinLinks.CreateJoinLink;
 using Invitations.Application.JoinLinks.DisableJoinLink;
 using Invitations.Application.JoinLinks.GetJoinLink;
 using Invitations.Application.JoinLinks.ListJoinLinks;
-using Invitations.Application.JoinLinks.LookupJoinLink;
-using Invitations.Application.JoinLinks.RequestToJoin;
 using Invitations.Application.JoinLinks.RotateJoinLink;
 using Invitations.Domain.JoinLinks;
 using MediatR;
@@ -18,7 +16,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Invitations.Api.Endpoints;
 
-/// <summary>Join links (contract §13): managed with an owner's or admin's key; looked up and joined with the link's token alone.</summary>
+/// <summary>Join links (contract §13), managed with an owner's or admin's key; <see cref="JoiningEndpoints"/> are for those who have one.</summary>
 internal static class JoinLinkEndpoints
 {
     public static IEndpointRouteBuilder MapJoinLinkEndpoints(this IEndpointRouteBuilder app)
@@ -38,17 +36,6 @@ internal static class JoinLinkEndpoints
             .WithSummary("A new URL for the link; the old one stops working at once, and the id and uses stay");
         links.MapGet("/{linkId:guid}/invitations", InvitationsAsync).WithName("ListJoinLinkInvitations")
             .WithSummary("The invitations made through the link, newest first, with keyset pagination");
-
-        var joining = app.MapGroup("/v1/join-links")
-            .RequireRateLimiting(InviteeEndpoints.RateLimitPolicy)
-            .WithTags("Joining")
-            .ProducesProblems(400, 404, 429, 503);
-
-        joining.MapPost("/lookup", LookupAsync).WithName("LookupJoinLink")
-            .WithSummary("Where a join link leads (workspace, role, team), whether it is open, and the language to show it in");
-        joining.MapPost("/join", JoinAsync).WithName("JoinThroughLink")
-            .WithSummary("Ask for an invitation by email; the same 202 whether or not one is sent (no answer tells who is a member or invited)")
-            .ProducesProblem(410);
         return app;
     }
 
@@ -86,15 +73,5 @@ internal static class JoinLinkEndpoints
         await mediator.Send(new CheckCallerRuleQuery(http.Actor(), CallerRule.MayManageJoinLinks), cancellationToken);
         return TypedResults.Ok(await mediator.Send(
             new ListInvitationsQuery(http.Actor(), status, email, limit, cursor) { JoinLinkId = new JoinLinkId(linkId) }, cancellationToken));
-    }
-
-    private static async Task<Ok<JoinLinkLookupResponse>> LookupAsync(
-        TokenRequest body, HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new LookupJoinLinkQuery(body.Token, BrowserLanguages.Of(request)), cancellationToken));
-
-    private static async Task<Accepted<JoinAnswer>> JoinAsync(JoinRequest body, IMediator mediator, CancellationToken cancellationToken)
-    {
-        await mediator.Send(new RequestToJoinCommand(body.Token, body.Email, body.FirstName, body.LastName, body.Locale), cancellationToken);
-        return TypedResults.Accepted((string?)null, JoinAnswer.InvitationSent);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Invitations.Domain.Common;
 using Invitations.Infrastructure.Persistence;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Invitations.Api.ErrorHandling;
 
 /// <summary>The one place exceptions become responses. A client's mistake is never a 500; a 500 is a bug, and logged.</summary>
-internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,7 +31,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     {
         DomainException e => BrokenRule(e),
         ValidationException e => Invalid(e),
-        BadHttpRequestException e => Malformed(e),
+        BadHttpRequestException e => BadRequestError.Describe(e),
         UnreadableBodyException e => ApiError.Malformed(e.Message, e.Status),
         _ when DatabaseOutage.Is(exception) => ApiError.Unavailable,
         _ => null,
@@ -60,28 +59,4 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
         return ApiError.Validation(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
     }
-
-    private static ApiError Malformed(BadHttpRequestException e) => e switch
-    {
-        { StatusCode: 413 } => ApiError.TooLarge("The request body is too large."),
-        { StatusCode: 415 } => ApiError.NotJson(),
-        { InnerException: JsonException json } => JsonBodyError.Describe(json, e.StatusCode),
-        _ when UnboundParameter().Match(e.Message) is { Success: true } unbound =>
-            Unbound(unbound.Groups["type"].Value, unbound.Groups["name"].Value),
-        _ when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
-            ApiError.Malformed("A JSON request body is required.", e.StatusCode),
-        _ => ApiError.Malformed("The request is malformed.", e.StatusCode),
-    };
-
-    /// <summary>A query value the route can't read as its type (limit=abc): that parameter's error, as a value out of range is.</summary>
-    private static ApiError Unbound(string type, string parameter)
-    {
-        var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter);
-        var message = type.TrimEnd('?') is "int" or "long" ? $"'{name}' must be a whole number." : $"'{name}' is not a valid value.";
-        return ApiError.Validation(message, new Dictionary<string, string[]> { [name] = [message] });
-    }
-
-    /// <summary>How ASP.NET Core says a route parameter could not be bound (the message names it; the exception does not).</summary>
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>\w+)" from""")]
-    private static partial Regex UnboundParameter();
 }

@@ -1,11 +1,10 @@
-using System.Linq.Expressions;
 using Invitations.Domain.Common;
 using Invitations.Domain.JoinLinks;
 using Invitations.Domain.Workspaces;
 
 namespace Invitations.Domain.Invitations;
 
-/// <summary>What an invitation holds; only its own methods (Invitation.cs) change it.</summary>
+/// <summary>What an invitation holds; only its own methods (Invitation.cs and its other parts) change it.</summary>
 public sealed partial class Invitation
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
@@ -66,15 +65,4 @@ public sealed partial class Invitation
 
     /// <summary>The number of the newest link given out (<see cref="InvitationDelivery"/>); only its link opens this.</summary>
     public int DeliveryVersion { get; private set; }
-
-    /// <summary>
-    /// <see cref="StatusAt"/> as a query predicate (the list's status filter): the invitations a reader sees as
-    /// <paramref name="shown"/> at <paramref name="now"/>, a pending one past its expiry counting as expired.
-    /// </summary>
-    public static Expression<Func<Invitation, bool>> ShownAs(InvitationStatus shown, DateTimeOffset now) => shown switch
-    {
-        InvitationStatus.Pending => i => i.Status == InvitationStatus.Pending && i.ExpiresAt > now,
-        InvitationStatus.Expired => i => i.Status == InvitationStatus.Expired || (i.Status == InvitationStatus.Pending && i.ExpiresAt <= now),
-        _ => i => i.Status == shown,
-    };
 }

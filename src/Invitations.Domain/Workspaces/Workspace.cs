@@ -2,11 +2,9 @@ using Invitations.Domain.Common;
 
 namespace Invitations.Domain.Workspaces;
 
-public sealed class Workspace : AggregateRoot
+public sealed partial class Workspace : AggregateRoot
 {
     public const int MaxNameLength = 200;
-
-    private readonly List<Team> _teams = [];
 
     private Workspace()
     {
@@ -26,29 +24,11 @@ public sealed class Workspace : AggregateRoot
     /// <summary>Who invites whom; <see cref="InvitationPolicy.Default"/> until an owner or admin sets one.</summary>
     public InvitationPolicy Policy { get; private set; } = InvitationPolicy.Default;
 
-    public IReadOnlyList<Team> Teams => _teams;
-
     public static Workspace Create(string name, DateTimeOffset now)
     {
         var workspace = new Workspace { Id = WorkspaceId.New(), Name = name.Trim(), CreatedAt = now };
         workspace._teams.Add(new Team(workspace.Id, Team.DefaultTitle));
         return workspace;
-    }
-
-    public Team DefaultTeam => FindTeam(Team.DefaultTitle)!;
-
-    public Team? FindTeam(string title) => _teams.Find(t => t.NormalizedTitle == Team.Normalize(title));
-
-    public Team AddTeam(string title)
-    {
-        if (FindTeam(title) is not null)
-        {
-            throw new DomainException(ErrorCodes.TeamExists, $"A team titled '{title.Trim()}' already exists.");
-        }
-
-        var team = new Team(Id, title.Trim());
-        _teams.Add(team);
-        return team;
     }
 
     public void ChangeBranding(Branding branding) => Branding = branding;

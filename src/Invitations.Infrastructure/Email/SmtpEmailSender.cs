@@ -21,7 +21,7 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
             }
 
-            return new Session(client, smtp);
+            return new SmtpSession(client, smtp);
         }
         catch (Exception e) when (IsConnectionFailure(e) || e is CommandException)
         {
@@ -57,46 +57,7 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
         }
     }
 
-    private static bool IsConnectionFailure(Exception e) =>
+    public static bool IsConnectionFailure(Exception e) =>
         e is SocketException or IOException or ProtocolException or TimeoutException or OperationCanceledException { InnerException: TimeoutException }
             or MailKit.Security.AuthenticationException or System.Security.Authentication.AuthenticationException;
-
-    private sealed class Session(SmtpClient client, SmtpOptions smtp) : IEmailSession
-    {
-        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await client.SendAsync(MimeMessages.From(message), cancellationToken);
-            }
-            catch (CommandException e) when (client.IsConnected)
-            {
-                // The server refused this message (a recipient, the data); the connection still serves the others.
-                throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", connectionLost: false, e);
-            }
-            catch (Exception e) when (IsConnectionFailure(e) || e is CommandException)
-            {
-                throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", connectionLost: true, e);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                if (client.IsConnected)
-                {
-                    await client.DisconnectAsync(quit: true);
-                }
-            }
-            catch (Exception e) when (IsConnectionFailure(e) || e is CommandException)
-            {
-                // Saying goodbye to a server that is already gone changes nothing.
-            }
-            finally
-            {
-                client.Dispose();
-            }
-        }
-    }
 }

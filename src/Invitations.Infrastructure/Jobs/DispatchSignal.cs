@@ -5,7 +5,7 @@ namespace Invitations.Infrastructure.Jobs;
 /// dispatcher of it: no I/O on the request path. Signals coalesce: while a dispatch job runs here it takes them itself (it
 /// lingers for more), and otherwise one job is queued while none is waiting to start. A back-off that ends queues one too.
 /// </summary>
-public abstract class DispatchSignal
+public abstract partial class DispatchSignal
 {
     /// <summary>A queued job that has not started here by then probably ran on another node: queue another.</summary>
     private static readonly TimeSpan QueuedJobPatience = TimeSpan.FromSeconds(5);
@@ -61,53 +61,6 @@ public abstract class DispatchSignal
         }
     }
 
-    public void Started()
-    {
-        lock (_lock)
-        {
-            _queuedAt = null;
-            _running++;
-        }
-    }
-
-    /// <summary>The running job is about to claim: what was committed before this is its to send.</summary>
-    public void Claiming()
-    {
-        lock (_lock)
-        {
-            _signalledSinceClaim = false;
-            if (_more.Task.IsCompleted)
-            {
-                _more = NewMore();
-            }
-        }
-    }
-
-    /// <summary>Waits up to <paramref name="linger"/> for more owed work; false if none came.</summary>
-    public async Task<bool> WaitForMoreAsync(TimeSpan linger, CancellationToken cancellationToken)
-    {
-        Task more;
-        lock (_lock)
-        {
-            more = _more.Task;
-        }
-
-        return await Task.WhenAny(more, Task.Delay(linger, cancellationToken)) == more;
-    }
-
-    /// <summary>The job ends; <paramref name="next"/> is when the next owed row can be claimed, if any is owed.</summary>
-    public void Finished(DateTimeOffset? next)
-    {
-        lock (_lock)
-        {
-            _running--;
-            _nextDue = next;
-            _owed |= _signalledSinceClaim;
-        }
-
-        Wake();
-    }
-
     /// <summary>Waits for a signal; or, when no job is running or waiting to start, until the next back-off ends.</summary>
     public async Task WaitAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -140,9 +93,3 @@ public abstract class DispatchSignal
 
     private static TaskCompletionSource NewMore() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
-
-/// <summary>Owed invitation emails: wakes the <c>emails</c> dispatch.</summary>
-public sealed class EmailDispatchSignal : DispatchSignal;
-
-/// <summary>Owed webhook deliveries: wakes the <c>webhooks</c> dispatch.</summary>
-public sealed class WebhookDispatchSignal : DispatchSignal;

@@ -10,7 +10,7 @@ namespace Invitations.Infrastructure.Security;
 /// <c>version (1) | key id (4) | nonce (12) | ciphertext | tag (16)</c>. The version and key id are authenticated with the
 /// purpose, so a value can't be passed off under another key or for another purpose.
 /// </summary>
-internal sealed class AesGcmSecretProtector(EncryptionKeys keys) : ISecretProtector
+internal sealed partial class AesGcmSecretProtector(EncryptionKeys keys) : ISecretProtector
 {
     public const byte Version = 1;
     private const int HeaderSize = 1 + 4;
@@ -45,40 +45,6 @@ internal sealed class AesGcmSecretProtector(EncryptionKeys keys) : ISecretProtec
 
     /// <summary>Whether <paramref name="value"/> is in this format at all (rather than, say, plaintext from before encryption).</summary>
     public static bool IsProtected(ReadOnlySpan<byte> value) => value.Length >= HeaderSize + NonceSize + TagSize && value[0] == Version;
-
-    /// <summary>The configured key that made <paramref name="value"/>; null when none of them did (or it is not protected).</summary>
-    public EncryptionKey? KeyOf(ReadOnlySpan<byte> value)
-    {
-        if (!IsProtected(value))
-        {
-            return null;
-        }
-
-        var id = KeyIdOf(value);
-        return keys.All.FirstOrDefault(k => k.Id == id);
-    }
-
-    public uint CurrentKeyId => keys.Current.Id;
-
-    /// <summary>
-    /// <paramref name="value"/> encrypted again under the current key; null when it already is, or when no configured key made it
-    /// (its key id is then added to <paramref name="unreadable"/>).
-    /// </summary>
-    public byte[]? Reprotect(byte[] value, string purpose, List<uint> unreadable)
-    {
-        if (IsProtected(value) && KeyIdOf(value) == keys.Current.Id)
-        {
-            return null;
-        }
-
-        if (KeyOf(value) is null)
-        {
-            unreadable.Add(IsProtected(value) ? KeyIdOf(value) : 0);
-            return null;
-        }
-
-        return Protect(Unprotect(value, purpose), purpose);
-    }
 
     public static uint KeyIdOf(ReadOnlySpan<byte> value) => BinaryPrimitives.ReadUInt32BigEndian(value.Slice(1, 4));
 
