@@ -1,4 +1,6 @@
-namespace Invitations.IntegrationTests.Support;
+using Invitations.IntegrationTests.Support;
+
+namespace Invitations.IntegrationTests.Operations;
 
 /// <summary>Classes that count the database server's connections run when no other test class is running.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

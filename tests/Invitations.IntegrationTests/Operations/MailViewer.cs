@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Invitations.IntegrationTests.Support;
 
-namespace Invitations.IntegrationTests.Support;
+namespace Invitations.IntegrationTests.Operations;
 
 /// <summary>The mail viewer build/run.sh starts (smtp4dev), read through its own API as a newcomer's browser would show it.</summary>
 public sealed partial class MailViewer(Uri address) : IDisposable

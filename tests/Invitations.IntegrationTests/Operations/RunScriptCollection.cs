@@ -1,4 +1,6 @@
-namespace Invitations.IntegrationTests.Support;
+using Invitations.IntegrationTests.Support;
+
+namespace Invitations.IntegrationTests.Operations;
 
 /// <summary>
 /// Classes that start build/run.sh, one at a time: each starts a mail viewer on the first free ports from 2525 and 5000, and

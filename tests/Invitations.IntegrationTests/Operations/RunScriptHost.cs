@@ -1,4 +1,6 @@
-namespace Invitations.IntegrationTests.Support;
+using Invitations.IntegrationTests.Support;
+
+namespace Invitations.IntegrationTests.Operations;
 
 /// <summary>
 /// build/run.sh as a newcomer starts it, on a new data folder and a new database, serving on a free loopback port. It starts
