@@ -568,7 +568,7 @@ measured[webhook-seconds]=$(median hookburst_burst_seconds) goal[webhook-seconds
 measured[webhook-create-ratio]=$(median hookcreated_change) goal[webhook-create-ratio]=">= 0.9"
 measured[bulk-seconds]=$(median bulk_request_seconds) goal[bulk-seconds]="<= 1"
 measured[bulk-email-seconds]=$(median bulk_email_seconds) goal[bulk-email-seconds]="<= 3"
-measured[sweep-ratio]=$(median sweep_ratio) goal[sweep-ratio]="<= 1.5"
+measured[sweep-ratio]=$(median sweep_ratio) goal[sweep-ratio]="<= 1.3"
 measured[rss-mb]=$(maximum rss_mb) goal[rss-mb]="<= 300"
 measured[scale-p99-ratio]=$(awk -v a="$(median create_p99_growth)" -v b="$(median list_p99_growth)" \
   'BEGIN { print (a > b ? a : b) }') goal[scale-p99-ratio]="<= 1.2"
