@@ -18,11 +18,11 @@ internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector pr
     /// <summary>Longer than one endpoint's share can take (32 deliveries, 8 at a time, 10 s each: 40 s); a crashed dispatcher's claims lapse here.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
-    // The due rows are read in due order without a lock (at most @scan of them, busy endpoints' rows passed over); only the ones
-    // taken (no endpoint more than its share) are locked, each by its primary key, with SKIP LOCKED, and checked again on the row
-    // as it is then. Locking every row read made a claim lock 400 rows (batch × 4) and read ~5,000 buffers to take one endpoint's
-    // 32 (EXPLAIN under the bench's load, build/bench/findings.md). A row another dispatcher is taking is skipped; one it took
-    // and committed meanwhile fails the lease check on its new version.
+    // The due rows are read in due order without a lock, one batch of them (busy endpoints' rows are passed over, not counted,
+    // so the others are found within it); only the ones taken (no endpoint more than its share) are locked, each by its primary
+    // key, with SKIP LOCKED, and checked again on the row as it is then. Locking every row read made a claim lock 400 rows
+    // (batch × 4) and read ~5,000 buffers to take one endpoint's 32 (EXPLAIN under the bench's load, build/bench/findings.md).
+    // A row another dispatcher is taking is skipped; one it took and committed meanwhile fails the lease check on its new version.
     private const string Claim = """
         WITH due AS (
             SELECT d.id, d.endpoint_id, d.next_attempt_at
@@ -31,12 +31,12 @@ internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector pr
               AND d.endpoint_id <> ALL (@busy)
               AND (SELECT ep.enabled FROM webhook_endpoints AS ep WHERE ep.id = d.endpoint_id) -- a filter, not a join: the scan keeps its order
             ORDER BY d.next_attempt_at
-            LIMIT @scan),
+            LIMIT @batch),
         shared AS (
             SELECT id, row_number() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at, id) AS n FROM due),
         taken AS (
             SELECT d.id
-            FROM unnest(ARRAY(SELECT id FROM shared WHERE n <= @per_endpoint LIMIT @batch)) AS t(id)
+            FROM unnest(ARRAY(SELECT id FROM shared WHERE n <= @per_endpoint)) AS t(id)
             CROSS JOIN LATERAL ( -- each by its primary key, not another walk of the due index
                 SELECT d.id FROM webhook_deliveries AS d
                 WHERE d.id = t.id AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
@@ -65,7 +65,6 @@ internal sealed class WebhookOutbox(InvitationsDbContext db, ISecretProtector pr
         command.Parameters.AddWithValue("busy", busy.Select(endpoint => endpoint.Value).ToArray());
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("lease", Lease);
-        command.Parameters.AddWithValue("scan", batchSize); // busy endpoints' rows are passed over, not counted: the others are found within it
         command.Parameters.AddWithValue("batch", batchSize);
         command.Parameters.AddWithValue("per_endpoint", perEndpoint);
         var claimed = new List<OwedWebhook>();

@@ -16,7 +16,7 @@
 -- depend on the values. Left to choose, PostgreSQL plans it anew on every execution (a custom plan, with @exact folded in, looks
 -- cheaper than the generic one that keeps the exact branch's counts): 0.56 ms of the database's CPU per create, more than the
 -- statement's own run (pg_stat_statements, build/bench/findings.md). set_config(…, true) holds until this implicit transaction
--- ends (the create's own, or the caller's when a bulk or a join runs it in one), and unlike SET LOCAL it is not refused outside BEGIN.
+-- ends (the create's own, or the idempotency key's when the request carries one), and unlike SET LOCAL it is not refused outside BEGIN.
 SELECT set_config('plan_cache_mode', 'force_generic_plan', true) AS plan_cache_mode,
        CASE WHEN @exact THEN pg_advisory_xact_lock(@lock_class, @lock_key) ELSE pg_advisory_xact_lock_shared(@lock_class, @lock_key) END;
 
