@@ -36,6 +36,11 @@ internal sealed class EmailRecorder(InvitationsDbContext db, TimeProvider clock,
         IReadOnlyCollection<OwedEmail> held = extending ? stillHeld : [];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sql = SqlText.Of<EmailOutbox>("RecordEmails");
+        if (held.Count > 0)
+        {
+            sql += "\n" + SqlText.Of<EmailOutbox>("ExtendEmailLeases"); // the record ends with its semicolon
+        }
+
         await using (var command = await db.CommandAsync(waitForLocks ? sql : "SET LOCAL lock_timeout = '1s';\n" + sql, cancellationToken))
         {
             var recorded = outcomes.Select(o => o.Email.Claim).ToList();

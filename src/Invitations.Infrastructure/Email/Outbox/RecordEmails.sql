@@ -1,13 +1,7 @@
--- Records outcomes (fenced by the claim's link hash: a claim that lapsed and was taken by another dispatcher is theirs now),
--- and extends the lease of the emails still being worked on, so that nobody claims them while their sender lives.
+-- Records outcomes (fenced by the claim's link hash: a claim that lapsed and was taken by another dispatcher is theirs now).
 UPDATE invitation_deliveries AS d
 SET status = o.status, attempts = o.attempts, next_attempt_at = o.next_attempt_at, locked_until = NULL, sent_at = o.sent_at,
     last_error = CASE WHEN o.status = 'sent' THEN NULL ELSE coalesce(o.error, d.last_error) END
 FROM unnest(@ids, @numbers, @hashes, @statuses, @attempts, @next, @sent, @errors)
     AS o(id, number, hash, status, attempts, next_attempt_at, sent_at, error)
 WHERE d.invitation_id = o.id AND d.number = o.number AND d.token_hash = o.hash;
-
-UPDATE invitation_deliveries AS d
-SET locked_until = now() + @lease
-FROM unnest(@held_ids, @held_numbers, @held_hashes) AS h(id, number, hash)
-WHERE d.invitation_id = h.id AND d.number = h.number AND d.token_hash = h.hash;
