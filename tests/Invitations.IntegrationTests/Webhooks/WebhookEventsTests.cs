@@ -130,6 +130,28 @@ public sealed class WebhookEventsTests(ServiceHost api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sweep_ReportsExpired_ToAnEndpointThatListsIt_AndWritesNoneWhereNoEndpointDoes()
+    {
+        var listening = await api.CreateWorkspaceAsync();
+        var deaf = await api.CreateWorkspaceAsync("Deaf");
+        await api.RegisterWebhookAsync(listening, _receiver.Url, "invitation.revoked", "invitation.expired");
+        await using var deafReceiver = await WebhookReceiver.StartAsync();
+        await api.RegisterWebhookAsync(deaf, deafReceiver.Url, "invitation.created");
+        var heard = await api.InvitationIdAsync(listening);
+        var unheard = await api.InvitationIdAsync(deaf);
+        await deafReceiver.EventAsync("invitation.created", unheard);
+        await api.ExecuteSqlAsync("UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = ANY (@ids)", ("ids", new[] { heard, unheard }));
+
+        await api.SendAsync(new ExpireOverdueInvitationsCommand());
+
+        AssertSameInvitation(await api.GetInvitationAsync(listening, heard), InvitationOf(await EventAsync("invitation.expired", heard)));
+        Assert.Equal("expired", (string?)(await api.GetInvitationAsync(deaf, unheard))["status"]);
+        Assert.Equal(["invitation.expired"], _receiver.Received.Select(r => r.Type));
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM webhook_events WHERE workspace_id = @w AND type = 'invitation.expired'", ("w", deaf.Id)));
+    }
+
+    [Fact]
     public async Task Test_SendsASignedPingWithEmptyData()
     {
         var workspace = await api.CreateWorkspaceAsync();

@@ -32,11 +32,11 @@ internal sealed class EmailRecorder(InvitationsDbContext db, TimeProvider clock,
         // The lease is extended only once a third of it has passed, not by every recording: each extension rewrites every email
         // still in flight, which made ~0.75 row updates per email sent under load (pg_stat_statements, build/bench/findings.md).
         var extendedAt = Stopwatch.GetTimestamp();
-        var extending = LeaseWantsExtending;
-        IReadOnlyCollection<OwedEmail> held = extending ? stillHeld : [];
+        var leaseDue = LeaseWantsExtending;
+        var extending = leaseDue && stillHeld.Count > 0; // the extension's statement and arrays are sent only when it has rows
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sql = SqlText.Of<EmailOutbox>("RecordEmails");
-        if (held.Count > 0)
+        if (extending)
         {
             sql += "\n" + SqlText.Of<EmailOutbox>("ExtendEmailLeases"); // the record ends with its semicolon
         }
@@ -52,10 +52,14 @@ internal sealed class EmailRecorder(InvitationsDbContext db, TimeProvider clock,
             command.Parameters.AddWithValue("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.Outcome.NextAttemptAt).ToArray());
             command.Parameters.AddWithValue("sent", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.Outcome.SentAt).ToArray());
             command.Parameters.AddWithValue("errors", NpgsqlDbType.Array | NpgsqlDbType.Text, outcomes.Select(o => StoredText.Clean(o.Outcome.Error, 1000)).ToArray());
-            command.Parameters.AddWithValue("held_ids", held.Select(e => e.Claim.InvitationId.Value).ToArray());
-            command.Parameters.AddWithValue("held_numbers", held.Select(e => e.Claim.Number).ToArray());
-            command.Parameters.AddWithValue("held_hashes", held.Select(e => e.Claim.TokenHash).ToArray());
-            command.Parameters.AddWithValue("lease", lease);
+            if (extending)
+            {
+                command.Parameters.AddWithValue("held_ids", stillHeld.Select(e => e.Claim.InvitationId.Value).ToArray());
+                command.Parameters.AddWithValue("held_numbers", stillHeld.Select(e => e.Claim.Number).ToArray());
+                command.Parameters.AddWithValue("held_hashes", stillHeld.Select(e => e.Claim.TokenHash).ToArray());
+                command.Parameters.AddWithValue("lease", lease);
+            }
+
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -74,7 +78,7 @@ internal sealed class EmailRecorder(InvitationsDbContext db, TimeProvider clock,
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (extending)
+        if (leaseDue)
         {
             _leaseExtendedAt = extendedAt;
         }
