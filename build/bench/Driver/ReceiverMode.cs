@@ -36,34 +36,8 @@ internal static class ReceiverMode
         });
         await app.StartAsync();
 
-        var portFile = options["port-file"];
-        await File.WriteAllTextAsync(portFile + ".tmp", new Uri(app.Urls.First()).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        File.Move(portFile + ".tmp", portFile, overwrite: true);
-
-        await using var log = new StreamWriter(new FileStream(options["log"], FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
-        using var stop = new CancellationTokenSource();
-        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
-        try
-        {
-            while (await lines.Reader.WaitToReadAsync(stop.Token))
-            {
-                while (lines.Reader.TryRead(out var line))
-                {
-                    await log.WriteLineAsync(line);
-                }
-
-                await log.FlushAsync();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+        await ArrivalLog.AnnouncePortAsync(options["port-file"], new Uri(app.Urls.First()).Port);
+        await ArrivalLog.WriteUntilStoppedAsync(lines.Reader, options["log"]);
         await app.StopAsync();
         return 0;
     }

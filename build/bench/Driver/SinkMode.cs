@@ -1,62 +1,201 @@
-using System.Runtime.InteropServices;
-using Invitations.IntegrationTests.Support;
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
 
 namespace Bench;
 
 /// <summary>
-/// The API's SMTP server for the whole bench (creates always send email). Each delivered message becomes a line
-/// "&lt;unix µs&gt; &lt;recipient&gt;" in --log, stamped with the time the server accepted it, so another process
-/// (the burst) can time deliveries. The server keeps every message in memory; the script asks for a clear
-/// (by creating --clear-file) only when no email is owed, so clearing cannot drop a message that is arriving.
+/// The API's SMTP server for the whole bench (creates always send email), standing in for a mail server on another machine.
+/// It speaks what the API's client (MailKit) uses — EHLO with PIPELINING, MAIL, RCPT, DATA, RSET, NOOP, QUIT — answers
+/// every message 250 once its DATA has ended, and keeps nothing: each message becomes a line
+/// "&lt;unix µs&gt; &lt;recipient&gt;" in --log, stamped when its DATA ended, so another process (the burst) can time
+/// deliveries. Lean on purpose: it shares the API's two cores, and the integration tests' server (which parses every
+/// message with MimeKit and keeps it) took ~0.7 ms of CPU per email there (build/bench/findings.md, stop 34).
 /// </summary>
 internal static class SinkMode
 {
+    private static readonly byte[] EndOfData = "\r\n.\r\n"u8.ToArray();
+
     public static async Task<int> RunAsync(Options options)
     {
-        await using var server = SmtpTestServer.Start();
-        using var stop = new CancellationTokenSource();
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true; // Leave through the loop, so the log is complete.
-            stop.Cancel();
-        });
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        using var stopAccepting = new CancellationTokenSource();
+        var accepting = AcceptAsync(listener, lines.Writer, stopAccepting.Token);
+        await ArrivalLog.AnnouncePortAsync(options["port-file"], ((IPEndPoint)listener.LocalEndpoint).Port);
+        await ArrivalLog.WriteUntilStoppedAsync(lines.Reader, options["log"]);
+        await stopAccepting.CancelAsync();
+        listener.Stop();
+        await accepting;
+        return 0;
+    }
 
-        var clearFile = options["clear-file"];
-        await using var log = new StreamWriter(new FileStream(options["log"], FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
-        // Written then renamed, so the script never reads half a port number.
-        var portFile = options["port-file"];
-        await File.WriteAllTextAsync(portFile + ".tmp", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        File.Move(portFile + ".tmp", portFile, overwrite: true);
-
-        var logged = 0;
+    private static async Task AcceptAsync(TcpListener listener, ChannelWriter<string> lines, CancellationToken stop)
+    {
         while (!stop.IsCancellationRequested)
         {
-            var messages = server.Messages;
-            for (; logged < messages.Count; logged++)
-            {
-                foreach (var recipient in messages[logged].Recipients)
-                {
-                    await log.WriteLineAsync($"{Report.UnixMicros(messages[logged].ReceivedAt)} {recipient.ToLowerInvariant()}");
-                }
-            }
-
-            await log.FlushAsync();
-            if (File.Exists(clearFile))
-            {
-                server.Clear();
-                logged = 0;
-                File.Delete(clearFile);
-            }
-
+            Socket client;
             try
             {
-                await Task.Delay(20, stop.Token);
+                client = await listener.AcceptSocketAsync(stop);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
+                return;
+            }
+
+            client.NoDelay = true; // replies to pipelined commands are small writes in a row
+            _ = Task.Run(() => ServeAsync(client, lines), CancellationToken.None);
+        }
+    }
+
+    private static async Task ServeAsync(Socket client, ChannelWriter<string> lines)
+    {
+        using var socket = client;
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var input = PipeReader.Create(stream);
+        var replies = new MemoryStream();
+        var session = new Session();
+        replies.Write("220 sink ESMTP\r\n"u8);
+        try
+        {
+            while (true)
+            {
+                if (replies.Length > 0)
+                {
+                    await stream.WriteAsync(replies.GetBuffer().AsMemory(0, (int)replies.Length));
+                    replies.SetLength(0);
+                }
+
+                if (session.Closed)
+                {
+                    return;
+                }
+
+                var read = await input.ReadAsync();
+                var buffer = read.Buffer;
+                // Every whole command (or the end of a message's DATA) in what has arrived, answered together, as a
+                // pipelining client expects.
+                while (session.Next(ref buffer, replies, lines) && !session.Closed)
+                {
+                }
+
+                input.AdvanceTo(buffer.Start, buffer.End);
+                if (read.IsCompleted)
+                {
+                    return;
+                }
             }
         }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            await input.CompleteAsync();
+        }
+    }
 
-        return 0;
+    /// <summary>One connection's state: the envelope so far, and whether its DATA is being read.</summary>
+    private sealed class Session
+    {
+        private readonly List<string> _recipients = [];
+        private bool _inData;
+        private bool _dataStart;
+
+        public bool Closed { get; private set; }
+
+        /// <summary>Consumes one command (or a message's whole DATA) from <paramref name="buffer"/>; false when none is whole yet.</summary>
+        public bool Next(ref ReadOnlySequence<byte> buffer, MemoryStream replies, ChannelWriter<string> lines)
+        {
+            var reader = new SequenceReader<byte>(buffer);
+            if (_inData)
+            {
+                // DATA's content begins on a line of its own, so the end is "\r\n.\r\n" — or ".\r\n" for an empty message.
+                if (_dataStart && buffer.Length < 3)
+                {
+                    return false; // not yet known whether the message is empty
+                }
+
+                var ended = (_dataStart && reader.IsNext(".\r\n"u8, advancePast: true)) || reader.TryReadTo(out ReadOnlySequence<byte> _, EndOfData);
+                _dataStart = false;
+                if (!ended)
+                {
+                    // Keep the tail that may be the start of the end marker; drop the rest.
+                    buffer = buffer.Slice(Math.Max(0, buffer.Length - (EndOfData.Length - 1)));
+                    return false;
+                }
+
+                var at = Report.UnixMicros(DateTimeOffset.UtcNow);
+                foreach (var recipient in _recipients)
+                {
+                    lines.TryWrite($"{at} {recipient}");
+                }
+
+                _recipients.Clear();
+                _inData = false;
+                buffer = buffer.Slice(reader.Position);
+                replies.Write("250 2.0.0 queued\r\n"u8);
+                return true;
+            }
+
+            if (!reader.TryReadTo(out ReadOnlySequence<byte> lineBytes, (byte)'\n'))
+            {
+                return false;
+            }
+
+            buffer = buffer.Slice(reader.Position);
+            var line = Encoding.UTF8.GetString(lineBytes).TrimEnd('\r');
+            var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
+            replies.Write(verb switch
+            {
+                "EHLO" => "250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 52428800\r\n"u8,
+                "HELO" => "250 sink\r\n"u8,
+                "MAIL" => Reset("250 2.1.0 ok\r\n"u8),
+                "RCPT" => Recipient(line),
+                "DATA" when _recipients.Count > 0 => Data(),
+                "DATA" => "503 5.5.1 no recipients\r\n"u8,
+                "RSET" => Reset("250 2.0.0 ok\r\n"u8),
+                "NOOP" => "250 2.0.0 ok\r\n"u8,
+                "QUIT" => Quit(),
+                _ => "502 5.5.2 not implemented\r\n"u8,
+            });
+            return true;
+        }
+
+        private ReadOnlySpan<byte> Reset(ReadOnlySpan<byte> reply)
+        {
+            _recipients.Clear();
+            return reply;
+        }
+
+        private ReadOnlySpan<byte> Recipient(string line)
+        {
+            var open = line.IndexOf('<');
+            var close = line.IndexOf('>', open + 1);
+            if (open < 0 || close < 0)
+            {
+                return "501 5.1.3 bad address\r\n"u8;
+            }
+
+            _recipients.Add(line[(open + 1)..close].ToLowerInvariant());
+            return "250 2.1.5 ok\r\n"u8;
+        }
+
+        private ReadOnlySpan<byte> Data()
+        {
+            _inData = _dataStart = true;
+            return "354 end with <CRLF>.<CRLF>\r\n"u8;
+        }
+
+        private ReadOnlySpan<byte> Quit()
+        {
+            Closed = true;
+            return "221 2.0.0 bye\r\n"u8;
+        }
     }
 }
