@@ -24,26 +24,24 @@ internal static class SinkMode
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-        using var stopAccepting = new CancellationTokenSource();
-        var accepting = AcceptAsync(listener, lines.Writer, stopAccepting.Token);
+        var accepting = AcceptAsync(listener, lines.Writer);
         await ArrivalLog.AnnouncePortAsync(options["port-file"], ((IPEndPoint)listener.LocalEndpoint).Port);
         await ArrivalLog.WriteUntilStoppedAsync(lines.Reader, options["log"]);
-        await stopAccepting.CancelAsync();
-        listener.Stop();
+        listener.Stop(); // ends the accept loop
         await accepting;
         return 0;
     }
 
-    private static async Task AcceptAsync(TcpListener listener, ChannelWriter<string> lines, CancellationToken stop)
+    private static async Task AcceptAsync(TcpListener listener, ChannelWriter<string> lines)
     {
-        while (!stop.IsCancellationRequested)
+        while (true)
         {
             Socket client;
             try
             {
-                client = await listener.AcceptSocketAsync(stop);
+                client = await listener.AcceptSocketAsync();
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
             }
@@ -55,16 +53,14 @@ internal static class SinkMode
 
     private static async Task ServeAsync(Socket client, ChannelWriter<string> lines)
     {
-        using var socket = client;
-        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        await using var stream = new NetworkStream(client, ownsSocket: true);
         var input = PipeReader.Create(stream);
-        var replies = new MemoryStream();
-        var session = new Session();
-        replies.Write("220 sink ESMTP\r\n"u8);
+        var session = new Session(lines);
         try
         {
             while (true)
             {
+                var replies = session.Replies;
                 if (replies.Length > 0)
                 {
                     await stream.WriteAsync(replies.GetBuffer().AsMemory(0, (int)replies.Length));
@@ -80,7 +76,7 @@ internal static class SinkMode
                 var buffer = read.Buffer;
                 // Every whole command (or the end of a message's DATA) in what has arrived, answered together, as a
                 // pipelining client expects.
-                while (session.Next(ref buffer, replies, lines) && !session.Closed)
+                while (!session.Closed && session.Next(ref buffer))
                 {
                 }
 
@@ -100,32 +96,48 @@ internal static class SinkMode
         }
     }
 
-    /// <summary>One connection's state: the envelope so far, and whether its DATA is being read.</summary>
+    /// <summary>One connection: the envelope so far, what it is reading, and the replies not yet sent.</summary>
     private sealed class Session
     {
+        private readonly ChannelWriter<string> _lines;
         private readonly List<string> _recipients = [];
-        private bool _inData;
-        private bool _dataStart;
+        private Reading _reading = Reading.Commands;
+
+        public Session(ChannelWriter<string> lines)
+        {
+            _lines = lines;
+            Replies.Write("220 sink ESMTP\r\n"u8);
+        }
+
+        private enum Reading
+        {
+            Commands,
+            DataStart, // the first bytes of a message: "." alone here ends an empty one
+            Data,
+        }
+
+        public MemoryStream Replies { get; } = new();
 
         public bool Closed { get; private set; }
 
         /// <summary>Consumes one command (or a message's whole DATA) from <paramref name="buffer"/>; false when none is whole yet.</summary>
-        public bool Next(ref ReadOnlySequence<byte> buffer, MemoryStream replies, ChannelWriter<string> lines)
+        public bool Next(ref ReadOnlySequence<byte> buffer)
         {
             var reader = new SequenceReader<byte>(buffer);
-            if (_inData)
+            if (_reading != Reading.Commands)
             {
                 // DATA's content begins on a line of its own, so the end is "\r\n.\r\n" — or ".\r\n" for an empty message.
-                if (_dataStart && buffer.Length < 3)
+                if (_reading == Reading.DataStart && buffer.Length < 3)
                 {
                     return false; // not yet known whether the message is empty
                 }
 
-                var ended = (_dataStart && reader.IsNext(".\r\n"u8, advancePast: true)) || reader.TryReadTo(out ReadOnlySequence<byte> _, EndOfData);
-                _dataStart = false;
+                var ended = (_reading == Reading.DataStart && reader.IsNext(".\r\n"u8, advancePast: true))
+                    || reader.TryReadTo(out ReadOnlySequence<byte> _, EndOfData);
                 if (!ended)
                 {
                     // Keep the tail that may be the start of the end marker; drop the rest.
+                    _reading = Reading.Data;
                     buffer = buffer.Slice(Math.Max(0, buffer.Length - (EndOfData.Length - 1)));
                     return false;
                 }
@@ -133,13 +145,13 @@ internal static class SinkMode
                 var at = Report.UnixMicros(DateTimeOffset.UtcNow);
                 foreach (var recipient in _recipients)
                 {
-                    lines.TryWrite($"{at} {recipient}");
+                    _lines.TryWrite($"{at} {recipient}");
                 }
 
                 _recipients.Clear();
-                _inData = false;
+                _reading = Reading.Commands;
                 buffer = buffer.Slice(reader.Position);
-                replies.Write("250 2.0.0 queued\r\n"u8);
+                Replies.Write("250 2.0.0 queued\r\n"u8);
                 return true;
             }
 
@@ -151,7 +163,7 @@ internal static class SinkMode
             buffer = buffer.Slice(reader.Position);
             var line = Encoding.UTF8.GetString(lineBytes).TrimEnd('\r');
             var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
-            replies.Write(verb switch
+            Replies.Write(verb switch
             {
                 "EHLO" => "250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 52428800\r\n"u8,
                 "HELO" => "250 sink\r\n"u8,
@@ -188,7 +200,7 @@ internal static class SinkMode
 
         private ReadOnlySpan<byte> Data()
         {
-            _inData = _dataStart = true;
+            _reading = Reading.DataStart;
             return "354 end with <CRLF>.<CRLF>\r\n"u8;
         }
 
