@@ -37,10 +37,14 @@ public sealed class SecondHost(ApiFactory primary, bool serverEnabled = true, IR
 
     protected override IHost CreateHost(IHostBuilder builder) => HangfireInProcess.Start(() => base.CreateHost(builder), host => host.Services);
 
-    public HttpClient ClientWithKey(string apiKey)
+    public HttpClient ClientWithKey(string apiKey) => ClientWith("x-api-key", apiKey);
+
+    public HttpClient OperatorClient() => ClientWith("x-operator-key", ApiFactory.OperatorKey);
+
+    private HttpClient ClientWith(string header, string key)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        client.DefaultRequestHeaders.Add(header, key);
         return client;
     }
 }

@@ -10,8 +10,10 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Application.Invitations.CreateInvitation;
 
 /// <summary>
-/// Load (one read: the workspace with its policy and seat limit, the team, a membership, an opt-out), act (the aggregate, which
-/// checks the policy), save (one write that also keeps the daily limit and the seats, the email and the event).
+/// Load (the workspace with its policy and seat limit, and the team: as this node last read them, or read now), act (the
+/// aggregate, which checks the policy), save (one write that proves the reading, checks the address's standing, keeps the daily
+/// limit and the seats, and writes the email and the event). A reading the write finds stale is made again, and the create
+/// decided again on it.
 /// </summary>
 internal sealed class CreateInvitationCommandHandler(
     IInvitationsDbContext db,
@@ -22,50 +24,92 @@ internal sealed class CreateInvitationCommandHandler(
     IOptions<InvitationOptions> options,
     DailyLimitGauge gauge) : IRequestHandler<CreateInvitationCommand, InvitationResponse>
 {
+    /// <summary>Readings made in a row that the write found stale before the create gives up (each one a change committed meanwhile).</summary>
+    private const int Readings = 3;
+
     public async Task<InvitationResponse> Handle(CreateInvitationCommand command, CancellationToken cancellationToken)
     {
-        var actor = command.Actor;
         var now = clock.GetUtcNow();
         var email = EmailAddress.Create(command.Email);
-        var read = await reads.ReadAsync(actor.WorkspaceId, command.Team, email.Normalized, cancellationToken)
-            ?? throw WorkspaceLoader.NotFound(actor.WorkspaceId);
-        var context = read.Context;
-        var policy = context.Workspace.Policy;
-        policy.EnsureMayInvite(actor); // before anything that would tell a caller who may not invite about an address
-        var team = context.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
-        if (context.IsMember)
+        for (var reading = 1; ; reading++)
         {
-            throw InvitationErrors.AlreadyMember(email.Value);
+            var fresh = reading > 1;
+            var read = await reads.ReadAsync(command.Actor.WorkspaceId, command.Team, fresh, cancellationToken)
+                ?? throw WorkspaceLoader.NotFound(command.Actor.WorkspaceId);
+            Invitation invitation;
+            try
+            {
+                invitation = await DecideAsync(command, read, email, fresh, now, cancellationToken);
+            }
+            catch (DomainException) when (!fresh)
+            {
+                continue; // a refusal is made on a fresh reading, never on one this node kept: the policy may have changed since
+            }
+
+            var token = command.SendEmail ? null : invitation.IssueLink(now);
+            var delivery = invitation.NewestDelivery();
+            if (await SaveAsync(invitation, read, now, cancellationToken))
+            {
+                var acceptUrl = token is null ? null : options.Value.AcceptUrl(read.Workspace.Branding.VerifiedDomain, token);
+                return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };
+            }
+
+            if (reading == Readings)
+            {
+                throw new DomainException(
+                    ErrorCodes.Concurrency, "The workspace kept changing while the invitation was being created; send the request again.");
+            }
         }
-
-        if (read.OptedOut)
-        {
-            throw OptOut.Refusal(email.Value);
-        }
-
-        var lifetime = policy.LifetimeFor(command.ExpiresInDays, options.Value.DefaultLifetime);
-        var invitation = Invitation.Create(
-            actor, policy, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
-            await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale, command.JoinLinkId);
-        var token = command.SendEmail ? null : invitation.IssueLink(now);
-        var delivery = invitation.NewestDelivery();
-        await SaveAsync(invitation, context.Workspace.SeatLimit is not null, now, cancellationToken);
-
-        var acceptUrl = token is null ? null : options.Value.AcceptUrl(context.Workspace.Branding.VerifiedDomain, token);
-        return InvitationResponse.From(invitation, delivery, now) with { AcceptUrl = acceptUrl };
     }
 
     /// <summary>
-    /// Saves the new invitation. When the address's one pending slot (the partial unique index) is taken by an invitation
-    /// already past its expiry, that one is expired through its own method (and reports it) whether or not the sweep has run
-    /// yet, and the save is tried once more. Checking only on a conflict keeps the common case to the insert alone.
+    /// The aggregate, which checks the request against the policy. On a fresh reading an address that is a member's or opted out
+    /// is refused as such whatever else is wrong with the request (the write checks both too, for the create that gets that far).
     /// </summary>
-    private async Task SaveAsync(Invitation invitation, bool seatsLimited, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Invitation> DecideAsync(
+        CreateInvitationCommand command, CreateReading read, EmailAddress email, bool fresh, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var limit = options.Value.DailyLimitPerWorkspace;
+        var actor = command.Actor;
+        var policy = read.Workspace.Policy;
+        policy.EnsureMayInvite(actor); // before anything that would tell a caller who may not invite about an address
+        var team = read.Team ?? throw WorkspaceLoader.TeamNotFound(command.Team);
         try
         {
-            await invitations.InsertWithinLimitsAsync(gauge, db, invitation, limit, seatsLimited, now, cancellationToken);
+            var lifetime = policy.LifetimeFor(command.ExpiresInDays, options.Value.DefaultLifetime);
+            return Invitation.Create(
+                actor, policy, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
+                await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale, command.JoinLinkId);
+        }
+        catch (DomainException) when (fresh)
+        {
+            var standing = await reads.StandingAsync(actor.WorkspaceId, email.Normalized, cancellationToken);
+            if (standing.IsMember)
+            {
+                throw InvitationErrors.AlreadyMember(email.Value);
+            }
+
+            if (standing.OptedOut)
+            {
+                throw OptOut.Refusal(email.Value);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves the new invitation; false, with nothing written, when the reading it was decided on is stale. When the address's one
+    /// pending slot (the partial unique index) is taken by an invitation already past its expiry, that one is expired through
+    /// its own method (and reports it) whether or not the sweep has run yet, and the save is tried once more. Checking only on a
+    /// conflict keeps the common case to the insert alone.
+    /// </summary>
+    private async Task<bool> SaveAsync(Invitation invitation, CreateReading read, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.DailyLimitPerWorkspace;
+        var seatsLimited = read.Workspace.SeatLimit is not null;
+        try
+        {
+            return await invitations.InsertWithinLimitsAsync(gauge, db, invitation, read.Version, limit, seatsLimited, now, cancellationToken);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.DuplicatePending)
         {
@@ -80,7 +124,7 @@ internal sealed class CreateInvitationCommandHandler(
 
             holder.Expire(now);
             await db.SaveChangesAsync(cancellationToken);
-            await invitations.InsertWithinLimitsAsync(gauge, db, invitation, limit, seatsLimited, now, cancellationToken);
+            return await invitations.InsertWithinLimitsAsync(gauge, db, invitation, read.Version, limit, seatsLimited, now, cancellationToken);
         }
     }
 }

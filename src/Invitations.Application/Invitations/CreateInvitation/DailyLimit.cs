@@ -21,17 +21,28 @@ internal static class DailyLimit
     /// Inserts a new invitation within its workspace's limits: on this node's estimate while that holds, counting exactly when it
     /// does not or when the workspace limits its seats (<paramref name="seatsLimited"/>: the seats are counted under the same
     /// lock). Over a limit: refused — with when enough room opens, or with the seats — and nothing written; likewise when its join
-    /// link closed meanwhile (the statement re-checks the link as it counts the use).
+    /// link closed meanwhile (the statement re-checks the link as it counts the use), when the address is a member's or opted out.
+    /// False, with nothing written: the reading at <paramref name="version"/> is stale, and the create is to be decided again.
     /// </summary>
-    public static async Task InsertWithinLimitsAsync(
-        this IInvitationStore store, DailyLimitGauge gauge, IInvitationsDbContext db, Invitation invitation, int limit, bool seatsLimited,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> InsertWithinLimitsAsync(
+        this IInvitationStore store, DailyLimitGauge gauge, IInvitationsDbContext db, Invitation invitation, ReadingVersion version, int limit,
+        bool seatsLimited, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var estimate = seatsLimited ? null : gauge.Last(invitation.WorkspaceId);
-        var outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, estimate), cancellationToken);
-        if (!outcome.Inserted && !outcome.LinkClosed && estimate is not null)
+        var outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, estimate), version, cancellationToken);
+        if (!outcome.Inserted && outcome.Refusal == CreateRefusal.None && !outcome.LinkClosed && estimate is not null)
         {
-            outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, null), cancellationToken);
+            outcome = await store.InsertAsync(invitation, new CreateAllowance(limit, now - Window, null), version, cancellationToken);
+        }
+
+        switch (outcome.Refusal)
+        {
+            case CreateRefusal.StaleReading:
+                return false;
+            case CreateRefusal.Member:
+                throw InvitationErrors.AlreadyMember(invitation.Email);
+            case CreateRefusal.OptedOut:
+                throw OptOut.Refusal(invitation.Email);
         }
 
         if (outcome.Counted is { } counted)
@@ -50,6 +61,8 @@ internal static class DailyLimit
             throw await db.RefusalAsync(
                 invitation.WorkspaceId, limit, limit, 1, now, $"This workspace has reached its limit of {limit} invitations per 24 hours.", cancellationToken);
         }
+
+        return true;
     }
 
     /// <summary>The workspace's creates in the window that ends at <paramref name="now"/>.</summary>

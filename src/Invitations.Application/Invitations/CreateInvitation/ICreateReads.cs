@@ -4,16 +4,33 @@ using Invitations.Domain.Workspaces;
 namespace Invitations.Application.Invitations.CreateInvitation;
 
 /// <summary>
-/// What a create reads before it acts, in one round trip: the workspace (with its policy and seat limit), the team asked for
-/// (the default team when none is named), whether the address is a member and whether it asked not to be invited. Null if the
-/// workspace is unknown. A port, not a query to extend: the create is the hot path, and its read is compiled once.
+/// What a create reads before it acts. A port, not a query to extend: the create is the hot path, and its read is compiled once.
 /// </summary>
 public interface ICreateReads
 {
-    Task<CreateReading?> ReadAsync(WorkspaceId workspaceId, string? teamTitle, string normalizedEmail, CancellationToken cancellationToken);
+    /// <summary>
+    /// The workspace (with its policy and seat limit) and the team asked for (the default team when none is named), with the
+    /// versions of both rows; null if the workspace is unknown. Unless <paramref name="fresh"/>, a reading this node made before
+    /// may be served again without a round trip: the create's write proves it (<see cref="IInvitationStore.InsertAsync"/>
+    /// refuses a reading whose workspace or team has changed since, <see cref="CreateRefusal.StaleReading"/>), so no node acts
+    /// on a policy, a seat limit or a team that another node has changed.
+    /// </summary>
+    Task<CreateReading?> ReadAsync(WorkspaceId workspaceId, string? teamTitle, bool fresh, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the address belongs to a member of the workspace and whether it asked not to be invited: what the create's write
+    /// checks too, read on its own where a create refused for another reason reports these first.
+    /// </summary>
+    Task<AddressStanding> StandingAsync(WorkspaceId workspaceId, string normalizedEmail, CancellationToken cancellationToken);
 }
 
-/// <summary>What <see cref="ICreateReads"/> found.</summary>
-/// <param name="Context">The workspace, the team (null when it has none of that title) and the membership.</param>
-/// <param name="OptedOut">Whether the address asked this workspace not to invite it again.</param>
-public sealed record CreateReading(InvitingContext Context, bool OptedOut);
+/// <summary>What <see cref="ICreateReads.ReadAsync"/> found.</summary>
+/// <param name="Team">The team asked for; null when the workspace has none of that title (a reading that is never kept).</param>
+/// <param name="Version">The versions of the workspace's and the team's rows as read, for the write to check.</param>
+public sealed record CreateReading(WorkspaceCard Workspace, TeamRef? Team, ReadingVersion Version);
+
+/// <summary>The versions of the rows a create was decided on (opaque outside the store: the database's own row versions).</summary>
+public readonly record struct ReadingVersion(uint Workspace, uint Team);
+
+/// <summary>An address's standing in a workspace (<see cref="ICreateReads.StandingAsync"/>).</summary>
+public sealed record AddressStanding(bool IsMember, bool OptedOut);

@@ -12,9 +12,11 @@ public interface IInvitationStore
     /// <summary>
     /// Inserts the invitation with what it owes — its delivery row, and its <c>invitation.created</c> event with a delivery for
     /// each endpoint that subscribes — in one round trip and one transaction, if <paramref name="allowance"/> holds. An address
-    /// that already has a pending invitation is refused (<c>duplicate-pending</c>) and nothing is written.
+    /// that already has a pending invitation is refused (<c>duplicate-pending</c>) and nothing is written. Before the limits, the
+    /// same statement checks what the create was decided on, as <see cref="InsertOutcome.Refusal"/>: the workspace's and the
+    /// team's rows still at <paramref name="version"/>, the address no member's and not opted out.
     /// </summary>
-    Task<InsertOutcome> InsertAsync(Invitation invitation, CreateAllowance allowance, CancellationToken cancellationToken);
+    Task<InsertOutcome> InsertAsync(Invitation invitation, CreateAllowance allowance, ReadingVersion version, CancellationToken cancellationToken);
 
     /// <summary>
     /// For a set-based create in the caller's transaction: takes the workspace's create lock exclusively, draws

@@ -18,5 +18,6 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.Title).HasMaxLength(Team.MaxTitleLength);
         builder.Property(t => t.NormalizedTitle).HasMaxLength(Team.MaxTitleLength);
         builder.HasIndex(t => new { t.WorkspaceId, t.NormalizedTitle }).IsUnique().HasDatabaseName(UniqueViolations.TeamTitle);
+        builder.RowVersion();
     }
 }

@@ -29,5 +29,6 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
             .HasDefaultValueSql($"'{StoredPolicy.DefaultJson}'::jsonb");
         builder.HasMany(w => w.Teams).WithOne().HasForeignKey(t => t.WorkspaceId);
         builder.Navigation(w => w.Teams).HasField("_teams");
+        builder.RowVersion();
     }
 }

@@ -21,21 +21,34 @@ SELECT set_config('plan_cache_mode', 'force_generic_plan', true) AS plan_cache_m
        CASE WHEN @exact THEN pg_advisory_xact_lock(@lock_class, @lock_key) ELSE pg_advisory_xact_lock_shared(@lock_class, @lock_key) END;
 
 WITH seats AS (
-    SELECT w.seat_limit,
+    SELECT w.xmin AS version,
+           w.seat_limit,
            CASE WHEN @exact AND w.seat_limit IS NOT NULL
                 THEN (SELECT count(*) FROM members AS m WHERE m.workspace_id = w.id) END AS members,
            CASE WHEN @exact AND w.seat_limit IS NOT NULL
                 THEN (SELECT count(*) FROM invitations AS i WHERE i.workspace_id = w.id AND i.status = 'pending' AND i.expires_at > @created_at) END AS pending
     FROM workspaces AS w
     WHERE w.id = @workspace_id),
--- One row when the limits admit the insert (its one draw from the counter made either way).
+-- What the create was decided on, before its limits: the workspace's and the team's rows as the handler read them (a node may
+-- act on a reading of its own from before; xmin, the row's version, changes with every update and not with the row locks of
+-- foreign keys), then the address's standing. Null: nothing in the way.
+refusal AS (
+    SELECT CASE WHEN NOT EXISTS (SELECT FROM seats WHERE seats.version = @workspace_version)
+                  OR NOT EXISTS (SELECT FROM teams AS t WHERE t.id = @team_id AND t.workspace_id = @workspace_id AND t.xmin = @team_version)
+                THEN 'stale'
+                WHEN EXISTS (SELECT FROM members AS m WHERE m.workspace_id = @workspace_id AND m.normalized_email = @normalized_email)
+                THEN 'member'
+                WHEN EXISTS (SELECT FROM opt_outs AS o WHERE o.workspace_id = @workspace_id AND o.normalized_email = @normalized_email)
+                THEN 'opted-out' END AS reason),
+-- One row when nothing is in the way and the limits admit the insert (its one draw from the counter made either way).
 admitted AS (
     SELECT
-    FROM (SELECT nextval('invitation_creates') AS drawn) AS creates, seats
-    WHERE CASE WHEN @exact
-               THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit
-                    AND (seats.seat_limit IS NULL OR seats.members + seats.pending < seats.seat_limit)
-               ELSE creates.drawn - @counted_at + @counted + @slack <= @limit AND seats.seat_limit IS NULL END),
+    FROM (SELECT nextval('invitation_creates') AS drawn) AS creates, seats, refusal
+    WHERE refusal.reason IS NULL
+      AND CASE WHEN @exact
+             THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w) < @limit
+                  AND (seats.seat_limit IS NULL OR seats.members + seats.pending < seats.seat_limit)
+             ELSE creates.drawn - @counted_at + @counted + @slack <= @limit AND seats.seat_limit IS NULL END),
 -- A join (contract §13) counts one use of its link, with the invitation it makes and only then: JoinLink.Use's rule (not
 -- disabled, not expired, not used up), re-checked on the link's row as it is updated. A concurrent join of the same link waits
 -- for this row and, once this commits, re-evaluates the WHERE against the new uses (READ COMMITTED), so max_uses holds on any
@@ -82,6 +95,7 @@ owed AS (
 -- What came of it; counting exactly, the count with our own row and the counter, for later estimates (wherever the counter is
 -- read in this statement, an estimate made from the two can only overstate), and the seats as they were before it.
 SELECT EXISTS (SELECT FROM invitation) AS inserted,
+       (SELECT reason FROM refusal) AS refusal,
        EXISTS (SELECT FROM published) AS published,
        @join_link_id IS NOT NULL AND EXISTS (SELECT FROM admitted) AND NOT EXISTS (SELECT FROM used) AS link_closed,
        CASE WHEN @exact

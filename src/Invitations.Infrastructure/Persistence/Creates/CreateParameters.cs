@@ -7,11 +7,12 @@ using NpgsqlTypes;
 
 namespace Invitations.Infrastructure.Persistence.Creates;
 
-/// <summary>CreateInvitation.sql's parameters, by name: the invitation, its link, its allowance and its event.</summary>
+/// <summary>CreateInvitation.sql's parameters, by name: the invitation, its link, its allowance, the reading's versions and its event.</summary>
 internal static class CreateParameters
 {
     public static void Add(
-        SqlParameters p, Invitation i, InvitationDelivery? delivery, CreateAllowance allowance, WebhookEvent published, string? traceParent)
+        SqlParameters p, Invitation i, InvitationDelivery? delivery, CreateAllowance allowance, ReadingVersion version, WebhookEvent published,
+        string? traceParent)
     {
         p.AddWithValue("lock_class", CreateLock.Class);
         p.AddWithValue("lock_key", CreateLock.KeyOf(i.WorkspaceId));
@@ -21,6 +22,8 @@ internal static class CreateParameters
         p.AddWithValue("counted", (long)(allowance.Counted?.Count ?? 0));
         p.AddWithValue("counted_at", allowance.Counted?.CounterValue ?? 0L);
         p.AddWithValue("slack", (long)(allowance.Counted?.Slack ?? 0));
+        p.Add("workspace_version", NpgsqlDbType.Xid, version.Workspace);
+        p.Add("team_version", NpgsqlDbType.Xid, version.Team);
         p.AddWithValue("id", i.Id.Value);
         p.AddWithValue("workspace_id", i.WorkspaceId.Value);
         p.AddWithValue("email", i.Email);

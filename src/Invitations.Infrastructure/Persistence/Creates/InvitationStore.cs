@@ -22,14 +22,15 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
 {
     private const string Savepoint = "create_invitation";
 
-    public async Task<InsertOutcome> InsertAsync(Invitation invitation, CreateAllowance allowance, CancellationToken cancellationToken)
+    public async Task<InsertOutcome> InsertAsync(
+        Invitation invitation, CreateAllowance allowance, ReadingVersion version, CancellationToken cancellationToken)
     {
         var delivery = invitation.NewestDelivery();
         var created = invitation.DomainEvents.OfType<InvitationCreated>().Single();
         var owed = InvitationWebhookEvents.Of(created, invitation, EmailState.Of(delivery), invitation.CreatedAt)!;
         var published = WebhookEvent.Create(invitation.WorkspaceId.Value, owed.Type, invitation.CreatedAt, e => WebhookPublisher.Render(e, owed.Data));
         var parameters = new SqlParameters();
-        CreateParameters.Add(parameters, invitation, delivery, allowance, published, TraceParentOf(delivery));
+        CreateParameters.Add(parameters, invitation, delivery, allowance, version, published, TraceParentOf(delivery));
         await using var batch = await PositionalBatch.Of<InvitationStore>("CreateInvitation").BatchAsync(db, parameters, cancellationToken);
         var outer = db.Database.CurrentTransaction;
         if (outer is not null)
@@ -85,7 +86,15 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
         var seats = reader.Get<int?>("members") is { } members
             ? new SeatCount(reader.Get<int?>("seat_limit"), members, reader.Get<int>("pending"))
             : null;
-        return (new InsertOutcome(reader.Get<bool>("inserted"), counted, seats, reader.Get<bool>("link_closed")), reader.Get<bool>("published"));
+        var refusal = reader.Get<string?>("refusal") switch
+        {
+            null => CreateRefusal.None,
+            "stale" => CreateRefusal.StaleReading,
+            "member" => CreateRefusal.Member,
+            "opted-out" => CreateRefusal.OptedOut,
+            var other => throw new InvalidOperationException($"CreateInvitation.sql answered an unknown refusal '{other}'."),
+        };
+        return (new InsertOutcome(reader.Get<bool>("inserted"), counted, seats, reader.Get<bool>("link_closed"), refusal), reader.Get<bool>("published"));
     }
 
     private static string? TraceParentOf(InvitationDelivery? delivery) =>

@@ -672,6 +672,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("title");
 
+                    b.Property<uint>("Version")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid")
                         .HasColumnName("workspace_id");
@@ -712,6 +717,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                     b.Property<int?>("SeatLimit")
                         .HasColumnType("integer")
                         .HasColumnName("seat_limit");
+
+                    b.Property<uint>("Version")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Branding", "Invitations.Domain.Workspaces.Workspace.Branding#Branding", b1 =>
                         {
