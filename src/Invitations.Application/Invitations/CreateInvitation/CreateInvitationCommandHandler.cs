@@ -33,17 +33,16 @@ internal sealed class CreateInvitationCommandHandler(
         var email = EmailAddress.Create(command.Email);
         for (var reading = 1; ; reading++)
         {
-            var fresh = reading > 1;
-            var read = await reads.ReadAsync(command.Actor.WorkspaceId, command.Team, fresh, cancellationToken)
+            var read = await reads.ReadAsync(command.Actor.WorkspaceId, command.Team, fresh: reading > 1, cancellationToken)
                 ?? throw WorkspaceLoader.NotFound(command.Actor.WorkspaceId);
             Invitation invitation;
             try
             {
-                invitation = await DecideAsync(command, read, email, fresh, now, cancellationToken);
+                invitation = await DecideAsync(command, read, email, now, cancellationToken);
             }
-            catch (DomainException) when (!fresh)
+            catch (DomainException) when (read.Kept)
             {
-                continue; // a refusal is made on a fresh reading, never on one this node kept: the policy may have changed since
+                continue; // a refusal is made on a reading made now, never on one this node kept: the policy may have changed since
             }
 
             var token = command.SendEmail ? null : invitation.IssueLink(now);
@@ -63,11 +62,11 @@ internal sealed class CreateInvitationCommandHandler(
     }
 
     /// <summary>
-    /// The aggregate, which checks the request against the policy. On a fresh reading an address that is a member's or opted out
-    /// is refused as such whatever else is wrong with the request (the write checks both too, for the create that gets that far).
+    /// The aggregate, which checks the request against the policy. On a reading made now an address that is a member's or opted
+    /// out is refused as such whatever else is wrong with the request (the write checks both too, for the create that gets that far).
     /// </summary>
     private async Task<Invitation> DecideAsync(
-        CreateInvitationCommand command, CreateReading read, EmailAddress email, bool fresh, DateTimeOffset now, CancellationToken cancellationToken)
+        CreateInvitationCommand command, CreateReading read, EmailAddress email, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
         var policy = read.Workspace.Policy;
@@ -80,7 +79,7 @@ internal sealed class CreateInvitationCommandHandler(
                 actor, policy, email, command.FirstName, command.LastName, Roles.Parse(command.Role!), team, lifetime, command.SendEmail,
                 await userIds.NextAsync(cancellationToken), now, Metadata.Create(command.Metadata), command.Locale, command.JoinLinkId);
         }
-        catch (DomainException) when (fresh)
+        catch (DomainException) when (!read.Kept)
         {
             var standing = await reads.StandingAsync(actor.WorkspaceId, email.Normalized, cancellationToken);
             if (standing.IsMember)

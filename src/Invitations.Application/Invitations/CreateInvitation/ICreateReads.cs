@@ -27,7 +27,8 @@ public interface ICreateReads
 /// <summary>What <see cref="ICreateReads.ReadAsync"/> found.</summary>
 /// <param name="Team">The team asked for; null when the workspace has none of that title (a reading that is never kept).</param>
 /// <param name="Version">The versions of the workspace's and the team's rows as read, for the write to check.</param>
-public sealed record CreateReading(WorkspaceCard Workspace, TeamRef? Team, ReadingVersion Version);
+/// <param name="Kept">Served from what this node read before, not read now: good to admit on, never to refuse on.</param>
+public sealed record CreateReading(WorkspaceCard Workspace, TeamRef? Team, ReadingVersion Version, bool Kept = false);
 
 /// <summary>The versions of the rows a create was decided on (opaque outside the store: the database's own row versions).</summary>
 public readonly record struct ReadingVersion(uint Workspace, uint Team);

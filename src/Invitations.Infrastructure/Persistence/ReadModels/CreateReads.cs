@@ -52,7 +52,7 @@ internal sealed class CreateReads(InvitationsDbContext db, IMemoryCache cache) :
             : null;
         if (reading?.Team is not null)
         {
-            cache.Set(key, reading, Keep);
+            cache.Set(key, reading with { Kept = true }, Keep);
         }
         else
         {
