@@ -18,6 +18,7 @@ namespace Invitations.Application.Invitations.CreateInvitation;
 internal sealed class CreateInvitationCommandHandler(
     IInvitationsDbContext db,
     ICreateReads reads,
+    IWorkspaceDirectory workspaces,
     IInvitationStore invitations,
     IUserIds userIds,
     TimeProvider clock,
@@ -63,7 +64,8 @@ internal sealed class CreateInvitationCommandHandler(
 
     /// <summary>
     /// The aggregate, which checks the request against the policy. On a reading made now an address that is a member's or opted
-    /// out is refused as such whatever else is wrong with the request (the write checks both too, for the create that gets that far).
+    /// out is refused as such whatever else is wrong with the request (the write checks both too, for the create that gets that far; this read,
+    /// the workspace module's and the opt-outs', is on the refusal path only).
     /// </summary>
     private async Task<Invitation> DecideAsync(
         CreateInvitationCommand command, CreateReading read, EmailAddress email, DateTimeOffset now, CancellationToken cancellationToken)
@@ -81,13 +83,12 @@ internal sealed class CreateInvitationCommandHandler(
         }
         catch (DomainException) when (!read.Kept)
         {
-            var standing = await reads.StandingAsync(actor.WorkspaceId, email.Normalized, cancellationToken);
-            if (standing.IsMember)
+            if (await workspaces.IsMemberAsync(actor.WorkspaceId, email.Normalized, cancellationToken))
             {
                 throw InvitationErrors.AlreadyMember(email.Value);
             }
 
-            if (standing.OptedOut)
+            if (await db.OptOuts.AnyAsync(o => o.WorkspaceId == actor.WorkspaceId && o.NormalizedEmail == email.Normalized, cancellationToken))
             {
                 throw OptOut.Refusal(email.Value);
             }

@@ -16,12 +16,6 @@ public interface ICreateReads
     /// on a policy, a seat limit or a team that another node has changed.
     /// </summary>
     Task<CreateReading?> ReadAsync(WorkspaceId workspaceId, string? teamTitle, bool fresh, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Whether the address belongs to a member of the workspace and whether it asked not to be invited: what the create's write
-    /// checks too, read on its own where a create refused for another reason reports these first.
-    /// </summary>
-    Task<AddressStanding> StandingAsync(WorkspaceId workspaceId, string normalizedEmail, CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="ICreateReads.ReadAsync"/> found.</summary>
@@ -32,6 +26,3 @@ public sealed record CreateReading(WorkspaceCard Workspace, TeamRef? Team, Readi
 
 /// <summary>The versions of the rows a create was decided on (opaque outside the store: the database's own row versions).</summary>
 public readonly record struct ReadingVersion(uint Workspace, uint Team);
-
-/// <summary>An address's standing in a workspace (<see cref="ICreateReads.StandingAsync"/>).</summary>
-public sealed record AddressStanding(bool IsMember, bool OptedOut);

@@ -30,15 +30,6 @@ internal sealed class CreateReads(InvitationsDbContext db, IMemoryCache cache) :
                         .FirstOrDefault()))
                 .SingleOrDefault());
 
-    private static readonly Func<InvitationsDbContext, WorkspaceId, string, CancellationToken, Task<AddressStanding?>> Standing =
-        EF.CompileAsyncQuery((InvitationsDbContext db, WorkspaceId id, string normalizedEmail, CancellationToken cancellationToken) =>
-            db.Workspaces
-                .Where(w => w.Id == id)
-                .Select(w => new AddressStanding(
-                    db.Members.Any(m => m.WorkspaceId == id && m.NormalizedEmail == normalizedEmail),
-                    db.OptOuts.Any(o => o.WorkspaceId == id && o.NormalizedEmail == normalizedEmail)))
-                .SingleOrDefault());
-
     public async Task<CreateReading?> ReadAsync(WorkspaceId workspaceId, string? teamTitle, bool fresh, CancellationToken cancellationToken)
     {
         var key = new Key(workspaceId, Team.NormalizedTitleOf(teamTitle));
@@ -61,9 +52,6 @@ internal sealed class CreateReads(InvitationsDbContext db, IMemoryCache cache) :
 
         return reading;
     }
-
-    public async Task<AddressStanding> StandingAsync(WorkspaceId workspaceId, string normalizedEmail, CancellationToken cancellationToken) =>
-        await Standing(db, workspaceId, normalizedEmail, cancellationToken) ?? new AddressStanding(IsMember: false, OptedOut: false);
 
     private sealed record Key(WorkspaceId WorkspaceId, string NormalizedTitle);
 
