@@ -40,6 +40,7 @@ internal static class PersistenceSetup
         services.AddScoped<ISeats, WorkspaceSeats>();
         services.AddScoped<IUserIds, UserIds>();
         services.AddSingleton<UserIdPool>();
+        services.AddSingleton<UnheardWorkspaces>();
         services.AddScoped<IInvitationList, InvitationList>();
         services.AddScoped<ICreateReads, CreateReads>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();

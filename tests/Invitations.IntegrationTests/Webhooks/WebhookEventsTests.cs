@@ -129,6 +129,30 @@ public sealed class WebhookEventsTests(ServiceHost api) : IAsyncLifetime
         Assert.DoesNotContain(otherReceiver.Received, r => InvitationIdOf(r) == id);
     }
 
+    /// <summary>
+    /// A node writes the creates of a workspace nobody listens to without their event (no body rendered for nobody); the write
+    /// itself refuses one that an endpoint now subscribes to, so the endpoint hears the very next create wherever it was added.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnEndpointAddedAfterUnheardCreates_HearsTheNextCreate_AsGetShowsIt(bool addedOnAnotherNode)
+    {
+        var workspace = await api.CreateWorkspaceAsync();
+        await using var other = new SecondHost(api, serverEnabled: false);
+        var unheard = new[] { await api.InvitationIdAsync(workspace), await api.InvitationIdAsync(workspace) };
+
+        var subscribe = new { url = _receiver.Url.ToString(), events = new[] { "invitation.created" } };
+        var registrar = addedOnAnotherNode ? other.ClientWithKey(workspace.ApiKey) : api.ClientWithKey(workspace.ApiKey);
+        await (await registrar.PostAsJsonAsync(WebhookScenario.Webhooks(workspace), subscribe)).ReadJsonAsync(HttpStatusCode.Created);
+        var heard = await api.InvitationIdAsync(workspace);
+
+        AssertSameInvitation(await api.GetInvitationAsync(workspace, heard), InvitationOf(await EventAsync("invitation.created", heard)));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM invitations WHERE id = @id", ("id", heard)));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM webhook_events WHERE workspace_id = @w", ("w", workspace.Id)));
+        Assert.DoesNotContain(_receiver.Received, r => InvitationIdOf(r) is { } id && unheard.Contains(id));
+    }
+
     [Fact]
     public async Task Sweep_ReportsExpired_ToAnEndpointThatListsIt_AndWritesNoneWhereNoEndpointDoes()
     {

@@ -29,9 +29,14 @@ WITH seats AS (
                 THEN (SELECT count(*) FROM invitations AS i WHERE i.workspace_id = w.id AND i.status = 'pending' AND i.expires_at > @created_at) END AS pending
     FROM workspaces AS w
     WHERE w.id = @workspace_id),
+-- The enabled endpoints that subscribe to its invitation.created (the rule of WebhookEventTypes.Covers: '*' or the event's type).
+subscriber AS (
+    SELECT ep.id
+    FROM webhook_endpoints AS ep
+    WHERE ep.workspace_id = @workspace_id AND ep.enabled AND (ep.events @> ARRAY['*'] OR @event_type = ANY (ep.events))),
 -- What the create was decided on, before its limits: the workspace's and the team's rows as the handler read them (a node may
 -- act on a reading of its own from before; xmin, the row's version, changes with every update and not with the row locks of
--- foreign keys), then the address's standing. Null: nothing in the way.
+-- foreign keys), then the address's standing, then whether it carries the event its subscribers are owed. Null: nothing in the way.
 refusal AS (
     SELECT CASE WHEN NOT EXISTS (SELECT FROM seats WHERE seats.version = @workspace_version)
                   OR NOT EXISTS (SELECT FROM teams AS t WHERE t.id = @team_id AND t.workspace_id = @workspace_id AND t.xmin = @team_version)
@@ -39,7 +44,11 @@ refusal AS (
                 WHEN EXISTS (SELECT FROM members AS m WHERE m.workspace_id = @workspace_id AND m.normalized_email = @normalized_email)
                 THEN 'member'
                 WHEN EXISTS (SELECT FROM opt_outs AS o WHERE o.workspace_id = @workspace_id AND o.normalized_email = @normalized_email)
-                THEN 'opted-out' END AS reason),
+                THEN 'opted-out'
+                -- Sent without its event (this node last saw nobody listening): an endpoint subscribes now, so nothing is written and
+                -- the create is sent again with its event.
+                WHEN @event_body IS NULL AND EXISTS (SELECT FROM subscriber)
+                THEN 'unannounced' END AS reason),
 -- One row when nothing is in the way and the limits admit the insert (its one draw from the counter made either way).
 admitted AS (
     SELECT
@@ -76,12 +85,7 @@ delivery AS (
     SELECT id, @delivery_version, @delivery_status, 0, @created_at, @created_at, @token_hash, @trace_parent
     FROM invitation
     WHERE @delivery_version > 0),
--- Its invitation.created event, rendered by the service, with a delivery for each enabled endpoint that subscribes (the rule of
--- WebhookEventTypes.Covers: '*' or the event's type); nothing when none does.
-subscriber AS (
-    SELECT ep.id
-    FROM webhook_endpoints AS ep
-    WHERE ep.workspace_id = @workspace_id AND ep.enabled AND (ep.events @> ARRAY['*'] OR @event_type = ANY (ep.events))),
+-- Its invitation.created event, rendered by the service, with a delivery for each subscriber (above); nothing when none does.
 published AS (
     INSERT INTO webhook_events (id, workspace_id, type, created_at, body)
     SELECT @event_id, @workspace_id, @event_type, @created_at, @event_body
@@ -97,6 +101,7 @@ owed AS (
 SELECT EXISTS (SELECT FROM invitation) AS inserted,
        (SELECT reason FROM refusal) AS refusal,
        EXISTS (SELECT FROM published) AS published,
+       EXISTS (SELECT FROM subscriber) AS heard,
        @join_link_id IS NOT NULL AND EXISTS (SELECT FROM admitted) AND NOT EXISTS (SELECT FROM used) AS link_closed,
        CASE WHEN @exact
             THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w)

@@ -7,11 +7,11 @@ using NpgsqlTypes;
 
 namespace Invitations.Infrastructure.Persistence.Creates;
 
-/// <summary>CreateInvitation.sql's parameters, by name: the invitation, its link, its allowance, the reading's versions and its event.</summary>
+/// <summary>CreateInvitation.sql's parameters, by name: the invitation, its link, its allowance, the reading's versions and its event (if rendered).</summary>
 internal static class CreateParameters
 {
     public static void Add(
-        SqlParameters p, Invitation i, InvitationDelivery? delivery, CreateAllowance allowance, ReadingVersion version, WebhookEvent published,
+        SqlParameters p, Invitation i, InvitationDelivery? delivery, CreateAllowance allowance, ReadingVersion version, WebhookEvent? published,
         string? traceParent)
     {
         p.AddWithValue("lock_class", CreateLock.Class);
@@ -46,8 +46,8 @@ internal static class CreateParameters
         p.AddWithValue("delivery_status", (delivery?.Status ?? DeliveryStatus.Pending).LowerCaseName());
         p.Add("token_hash", NpgsqlDbType.Text, delivery?.TokenHash);
         p.Add("trace_parent", NpgsqlDbType.Text, traceParent);
-        p.AddWithValue("event_id", published.Id);
-        p.AddWithValue("event_type", published.Type);
-        p.AddWithValue("event_body", published.Body);
+        p.AddWithValue("event_type", WebhookEventTypes.Created);
+        p.Add("event_id", NpgsqlDbType.Text, published?.Id); // null: written without its event (InvitationStore)
+        p.Add("event_body", NpgsqlDbType.Text, published?.Body);
     }
 }
