@@ -40,7 +40,7 @@ if ((quick)); then
   runs=1 create_secs=5 warmup_secs=3 hook_warmup_secs=2 ceiling_warmup_secs=2 scale_warmup_secs=2 scale_secs=3 burst_emails=200
   rate_emails=1000 rate_limit=60 rate_warmup_secs=2 sweep_rows=100000 scale_small=10000
 else
-  runs=3 create_secs=20 warmup_secs=12 hook_warmup_secs=5 ceiling_warmup_secs=10 scale_warmup_secs=3 scale_secs=4 burst_emails=1000
+  runs=3 create_secs=20 warmup_secs=12 hook_warmup_secs=5 ceiling_warmup_secs=10 scale_warmup_secs=3 scale_secs=8 burst_emails=1000
   rate_emails=10000 rate_limit=300 rate_warmup_secs=3 sweep_rows=1000000 scale_small=10000
 fi
 scale_large=$sweep_rows # the large history is the sweep's workspace (below)
