@@ -100,8 +100,7 @@ owed AS (
 -- read in this statement, an estimate made from the two can only overstate), and the seats as they were before it.
 SELECT EXISTS (SELECT FROM invitation) AS inserted,
        (SELECT reason FROM refusal) AS refusal,
-       EXISTS (SELECT FROM published) AS published,
-       EXISTS (SELECT FROM subscriber) AS heard,
+       EXISTS (SELECT FROM subscriber) AS heard, -- an inserted invitation's event was published exactly when this holds
        @join_link_id IS NOT NULL AND EXISTS (SELECT FROM admitted) AND NOT EXISTS (SELECT FROM used) AS link_closed,
        CASE WHEN @exact
             THEN (SELECT count(*) FROM (SELECT FROM invitations WHERE workspace_id = @workspace_id AND created_at > @since LIMIT @limit) AS w)

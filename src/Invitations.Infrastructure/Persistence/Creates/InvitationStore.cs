@@ -56,7 +56,7 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
             var written = await ReadOutcomeAsync(batch, cancellationToken);
             if (written.Outcome.Inserted)
             {
-                afterCommit.Saved(db, invitation, emailsOwed: delivery?.Status == DeliveryStatus.Pending, webhooksOwed: written.Published);
+                afterCommit.Saved(db, invitation, emailsOwed: delivery?.Status == DeliveryStatus.Pending, webhooksOwed: written.Heard);
             }
 
             return written;
@@ -117,13 +117,14 @@ internal sealed class InvitationStore(InvitationsDbContext db, AfterCommitInterc
             var other => throw new InvalidOperationException($"CreateInvitation.sql answered an unknown refusal '{other}'."),
         };
         var outcome = new InsertOutcome(reader.Get<bool>("inserted"), counted, seats, reader.Get<bool>("link_closed"), refusal);
-        return new Written(outcome, reader.Get<bool>("published"), reader.Get<bool>("heard"), Unannounced: reason == "unannounced");
+        return new Written(outcome, reader.Get<bool>("heard"), Unannounced: reason == "unannounced");
     }
 
     private static string? TraceParentOf(InvitationDelivery? delivery) =>
         delivery?.Status == DeliveryStatus.Pending && Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
 
-    /// <param name="Heard">An endpoint subscribes to the workspace's <c>invitation.created</c>.</param>
+    /// <param name="Heard">An endpoint subscribes to the workspace's <c>invitation.created</c>: an inserted invitation's event was
+    /// written with it (a create without its event is refused while one subscribes).</param>
     /// <param name="Unannounced">Written without its event while an endpoint subscribes: nothing was written.</param>
-    private sealed record Written(InsertOutcome Outcome, bool Published, bool Heard, bool Unannounced);
+    private sealed record Written(InsertOutcome Outcome, bool Heard, bool Unannounced);
 }
